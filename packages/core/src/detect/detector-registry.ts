@@ -1,0 +1,10 @@
+import { interviewDetector } from '../detectors/interview-detector.js'
+
+/**
+ * Every per-record detector, in the order their signals are listed. Adding a detector is one line here.
+ * Detectors that need the whole applicant pool (identity reuse) or reference intelligence (sanctions, institutions,
+ * IP ranges, watchlists) register in `poolDetectors` / `intelDetectors` when they arrive.
+ */
+export const perRecordDetectors = [interviewDetector] as const
+
+export type SignalCode = (typeof perRecordDetectors)[number]['signals'][number]['code']

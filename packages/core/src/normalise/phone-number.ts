@@ -1,0 +1,78 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max'
+import type { PhoneLineType } from '../record/application-record.js'
+
+/** A phone number as typed and as libphonenumber understands it. */
+export type ParsedPhone = {
+  readonly raw: string
+  /** E.164 when the number could be parsed at all (valid or not). */
+  readonly e164?: string
+  readonly country?: string
+  readonly callingCode?: string
+  readonly nationalNumber?: string
+  readonly isPossible: boolean
+  readonly isValid: boolean
+  /** Why the length is wrong, when it is: libphonenumber's TOO_SHORT, TOO_LONG, INVALID_LENGTH... */
+  readonly lengthProblem?: string
+  /** Line type from the numbering plan's metadata; undefined when the number is not valid. */
+  readonly metadataLineType?: PhoneLineType
+  /** The raw string starts with `+` or an international call prefix (00, 011). */
+  readonly isWrittenInternationally: boolean
+}
+
+const metadataTypes: Record<string, PhoneLineType> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'fixed-line',
+  FIXED_LINE_OR_MOBILE: 'fixed-line-or-mobile',
+  VOIP: 'voip',
+  TOLL_FREE: 'toll-free',
+  PREMIUM_RATE: 'premium-rate',
+  SHARED_COST: 'shared-cost',
+  PERSONAL_NUMBER: 'personal-number',
+  PAGER: 'pager',
+  UAN: 'uan',
+  VOICEMAIL: 'voicemail',
+}
+
+/** Parses a raw phone string; national numbers are read in `defaultCountry` (the claimed home) when given. */
+export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone {
+  const trimmed = raw.trim()
+  const isWrittenInternationally = /^(\+|00|011)/.test(trimmed.replace(/^[\s(]+/, ''))
+  const country = defaultCountry?.toUpperCase() as CountryCode | undefined
+  // "00"/"011" prefixes are how people dial abroad; libphonenumber wants "+".
+  const dialable = trimmed.replace(/^\s*\(?\s*(00|011)(?=[1-9])/, '+')
+  const phone = parsePhoneNumberFromString(dialable, country ? { defaultCountry: country } : {})
+  if (!phone) {
+    const lengthProblem = safeLengthProblem(dialable, country)
+    return {
+      raw,
+      isPossible: false,
+      isValid: false,
+      ...(lengthProblem ? { lengthProblem } : {}),
+      isWrittenInternationally,
+    }
+  }
+  const isValid = phone.isValid()
+  const lengthProblem = isValid ? undefined : safeLengthProblem(dialable, country)
+  const type = isValid ? phone.getType() : undefined
+  const metadataLineType = type ? metadataTypes[type] : undefined
+  return {
+    raw,
+    e164: phone.number,
+    ...(phone.country ? { country: phone.country } : {}),
+    callingCode: phone.countryCallingCode,
+    nationalNumber: phone.nationalNumber,
+    isPossible: phone.isPossible(),
+    isValid,
+    ...(lengthProblem ? { lengthProblem } : {}),
+    ...(metadataLineType ? { metadataLineType } : {}),
+    isWrittenInternationally,
+  }
+}
+
+function safeLengthProblem(text: string, country: CountryCode | undefined): string | undefined {
+  try {
+    return validatePhoneNumberLength(text, country ? { defaultCountry: country } : {}) ?? undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const source = (name: string): string => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
+
+// Tests run against the TypeScript sources of every workspace package, so `npm test` needs no build first.
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@hirewall/core': source('core'),
+      '@hirewall/synth': source('synth'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+})
