@@ -4,6 +4,7 @@
 export * from './record/application-record.js'
 export { applicationRecordSchema, resumeSchema, validateApplicationRecord, type RecordValidation } from './record/application-record-schema.js'
 export { formatPath, type ValidationIssue } from './record/validation-issue.js'
+export * from './import/index.js'
 export { severities, severityRank, type Severity } from './signals/severity.js'
 export { signalCategories, stages, defineSignals, type SignalCategory, type SignalDefinition, type Stage } from './signals/signal-definition.js'
 export type { Signal } from './signals/signal.js'

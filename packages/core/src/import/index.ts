@@ -1,0 +1,12 @@
+/** The importers: pure functions from parsed input (JSON values, CSV cells) to canonical application records. */
+export type { ImportResult } from './import-result.js'
+export { importCanonicalRecord } from './canonical-record.js'
+export { importJsonResume, type JsonResumeImportOptions } from './json-resume-document.js'
+export { importGreenhouse, greenhouseApplicationActions } from './greenhouse-application.js'
+export { importLeverOpportunity } from './lever-opportunity.js'
+export { importAshbyCandidate } from './ashby-candidate.js'
+export { csvColumns, readCsvHeader, type CsvColumn, type CsvHeader } from './csv-header.js'
+export { importCsvRow } from './csv-row.js'
+export { detectFormat, jsonFormats, type JsonFormat } from './detect-format.js'
+export { importJsonValue } from './import-json-value.js'
+export { countryCodeFromName } from './country-code.js'
