@@ -4,7 +4,7 @@ import type { ReferenceData, ReferenceSource } from './reference-data.js'
 // Both lists ship inside maintained npm packages (no download at run time): mailchecker's disposable-domain list and
 // Kikobeats' free-email-domains. Loaded once per process.
 const require = createRequire(import.meta.url)
-const mailchecker = require('mailchecker') as { blacklist: () => string[] }
+const mailchecker = require('mailchecker') as { blacklist: () => ReadonlySet<string> }
 const freeDomains = require('free-email-domains') as string[]
 const mailcheckerVersion = (require('mailchecker/package.json') as { version: string }).version
 const freeDomainsVersion = (require('free-email-domains/package.json') as { version: string }).version
@@ -13,7 +13,7 @@ let disposable: ReadonlySet<string> | undefined
 let free: ReadonlySet<string> | undefined
 
 function disposableSet(): ReadonlySet<string> {
-  disposable ??= new Set(mailchecker.blacklist().map((domain) => domain.toLowerCase()))
+  disposable ??= mailchecker.blacklist()
   return disposable
 }
 

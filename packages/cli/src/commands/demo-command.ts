@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url'
+import { Command } from 'commander'
+import type { ScreeningResult } from '@hirewall/core'
+import type { CliIo } from '../cli-io.js'
+import { exitCodes, type ExitCode } from '../exit-codes.js'
+import { explainResult } from '../output/explain-result.js'
+import { formatHeader, formatRow } from '../output/result-format.js'
+import { ScreeningSummary } from '../output/screening-summary.js'
+import { loadPolicy } from '../policy/load-policy.js'
+import { screenFiles } from '../screening/screen-files.js'
+
+/** The bundled demo file: a small generated world (see docs/demo.md for how it was made). */
+export const demoFile = fileURLToPath(new URL('../../demo/applications.jsonl', import.meta.url))
+
+export function demoCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+  return new Command('demo')
+    .description('Screen the bundled demo applications and show the riskiest ones with their evidence.')
+    .option('-n, --top <count>', 'how many of the riskiest applications to list', '12')
+    .action(async (options: { top: string }) => {
+      setExitCode(await runDemo(Number.parseInt(options.top, 10) || 12, io))
+    })
+}
+
+async function runDemo(top: number, io: CliIo): Promise<ExitCode> {
+  const policy = await loadPolicy(undefined)
+  const summary = new ScreeningSummary()
+  const results: ScreeningResult[] = []
+  for await (const row of screenFiles([demoFile], { policy })) {
+    if (row.status !== 'screened') {
+      summary.addInvalid()
+      continue
+    }
+    summary.addResult(row.result)
+    results.push(row.result)
+  }
+  results.sort((a, b) => b.score - a.score || a.applicationId.localeCompare(b.applicationId))
+  const out: string[] = [`HireWall demo: screening ${demoFile.split('/').slice(-3).join('/')}\n\n`]
+  out.push(summary.format(), '\n')
+  out.push(`The ${top} riskiest applications:\n`, formatHeader('table'))
+  for (const result of results.slice(0, top)) out.push(formatRow({ status: 'screened', file: 'demo', line: 0, result }, 'table'))
+  const first = results[0]
+  if (first) out.push('\nWhy the riskiest one scored as it did:\n', explainResult(first))
+  out.push('\nHireWall never rejects anyone: "hold" means a human decides before the process goes on.\n')
+  out.push('Next: `npx hirewall screen --help`, `npx hirewall generate --help`, `npx hirewall eval --help`.\n')
+  io.stdout.write(out.join(''))
+  return exitCodes.ok
+}

@@ -1,0 +1,13 @@
+/** The documented exit codes of every `hirewall` command (also in docs/cli.md). */
+export const exitCodes = {
+  /** Every input row was read and screened, whatever the outcomes. */
+  ok: 0,
+  /** An unexpected failure; the message says what broke. */
+  internal: 1,
+  /** Bad flags or arguments, a missing or unreadable file, an invalid policy file. Nothing was screened. */
+  usage: 2,
+  /** Some input rows were invalid: they are reported with line, field path and message; the valid rows were screened. */
+  invalidRows: 3,
+} as const
+
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes]

@@ -1,0 +1,61 @@
+import { outcomes, type Outcome, type ScreeningResult } from '@hirewall/core'
+
+/** Running totals of a screening run, for the summary printed at the end. */
+export class ScreeningSummary {
+  readonly byOutcome: Record<Outcome, number> = { clear: 0, review: 0, hold: 0 }
+  invalid = 0
+  private readonly signalCounts = new Map<string, number>()
+  private readonly startedAt = performance.now()
+
+  addResult(result: ScreeningResult): void {
+    this.byOutcome[result.outcome] += 1
+    for (const signal of result.signals) {
+      if (signal.contribution > 0) this.signalCounts.set(signal.code, (this.signalCounts.get(signal.code) ?? 0) + 1)
+    }
+  }
+
+  addInvalid(): void {
+    this.invalid += 1
+  }
+
+  get screened(): number {
+    return this.byOutcome.clear + this.byOutcome.review + this.byOutcome.hold
+  }
+
+  topSignals(limit: number): readonly (readonly [string, number])[] {
+    return [...this.signalCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit)
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      screened: this.screened,
+      invalid: this.invalid,
+      outcomes: this.byOutcome,
+      topSignals: Object.fromEntries(this.topSignals(10)),
+      seconds: this.elapsedSeconds(),
+    }
+  }
+
+  elapsedSeconds(): number {
+    return (performance.now() - this.startedAt) / 1000
+  }
+
+  /** A short human summary: counts by outcome, invalid rows, the most frequent signals, speed. */
+  format(): string {
+    const total = this.screened
+    const percent = (count: number): string => (total === 0 ? '0.0' : ((count / total) * 100).toFixed(1))
+    const seconds = this.elapsedSeconds()
+    const lines = [
+      `Screened ${total} application${total === 1 ? '' : 's'} in ${seconds.toFixed(2)} s` +
+        (seconds > 0 && total > 0 ? ` (${Math.round(total / seconds)}/s)` : ''),
+      ...outcomes.map((outcome) => `  ${outcome.padEnd(7)} ${String(this.byOutcome[outcome]).padStart(8)}  ${percent(this.byOutcome[outcome])}%`),
+    ]
+    if (this.invalid > 0) lines.push(`  invalid ${String(this.invalid).padStart(8)}  (rows not screened: see their issues)`)
+    const top = this.topSignals(8)
+    if (top.length > 0) {
+      lines.push('Top signals:')
+      for (const [code, count] of top) lines.push(`  ${code.padEnd(44)} ${String(count).padStart(8)}`)
+    }
+    return `${lines.join('\n')}\n`
+  }
+}
