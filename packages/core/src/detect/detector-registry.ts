@@ -2,8 +2,6 @@ import { contextDetector } from '../detectors/context-detector.js'
 import { onlinePresenceDetector } from '../detectors/online-presence-detector.js'
 import { phoneDetector } from '../detectors/phone-detector.js'
 import { emailDetector } from '../detectors/email-detector.js'
-import { phoneDetector } from '../detectors/phone-detector.js'
-import { emailDetector } from '../detectors/email-detector.js'
 import { interviewDetector } from '../detectors/interview-detector.js'
 
 /**
@@ -11,6 +9,6 @@ import { interviewDetector } from '../detectors/interview-detector.js'
  * Detectors that need the whole applicant pool (identity reuse) or reference intelligence (sanctions, institutions,
  * IP ranges, watchlists) register in `poolDetectors` / `intelDetectors` when they arrive.
  */
-export const perRecordDetectors = [contextDetector, onlinePresenceDetector, phoneDetector, emailDetector, phoneDetector, emailDetector, interviewDetector] as const
+export const perRecordDetectors = [contextDetector, onlinePresenceDetector, phoneDetector, emailDetector, interviewDetector] as const
 
 export type SignalCode = (typeof perRecordDetectors)[number]['signals'][number]['code']
