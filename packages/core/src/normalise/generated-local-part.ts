@@ -56,10 +56,12 @@ export function findGeneratedTraits(local: string, name: PersonName): readonly G
 
 /** The name's tokens folded (`sandstrom`) and with non-ASCII letters dropped (`sandstrm`), as people type them. */
 function nameVariants(name: PersonName): readonly string[] {
-  const dropped = name.full
-    .toLowerCase()
-    .replace(/[^a-z\s'-]/g, '')
-    .split(/[\s'-]+/)
+  const dropped = !/\P{ASCII}/u.test(name.full)
+    ? []
+    : name.full
+        .toLowerCase()
+        .replace(/[^a-z\s'-]/g, '')
+        .split(/[\s'-]+/)
   return [...new Set([...name.tokens, ...dropped])]
     .filter((token) => token.length >= 3)
     .sort((a, b) => b.length - a.length)
