@@ -1,0 +1,158 @@
+/** A handful of real universities per country (names as they appear on English-language CVs). */
+export const universitiesByCountry: Readonly<Record<string, readonly string[]>> = {
+  US: [
+    'University of California, Davis',
+    'University of Texas at Austin',
+    'Georgia Institute of Technology',
+    'University of Michigan',
+    'Purdue University',
+    'Arizona State University',
+    'University of Washington',
+    'Rutgers University',
+    'The Ohio State University',
+    'University of Illinois Urbana-Champaign',
+    'San Jose State University',
+    'University of Florida',
+    'Boston University',
+    'North Carolina State University',
+    'University of Minnesota',
+  ],
+  CA: [
+    'University of Toronto',
+    'University of Waterloo',
+    'McGill University',
+    'University of British Columbia',
+    'Concordia University',
+    'University of Calgary',
+  ],
+  GB: [
+    'University of Manchester',
+    'University of Leeds',
+    'University of Edinburgh',
+    "King's College London",
+    'University of Bristol',
+    'University of Warwick',
+  ],
+  DE: [
+    'Technische Universität München',
+    'Karlsruher Institut für Technologie',
+    'RWTH Aachen University',
+    'Humboldt-Universität zu Berlin',
+    'Technische Universität Berlin',
+    'Universität Stuttgart',
+  ],
+  FR: [
+    'Université Paris-Saclay',
+    'Sorbonne Université',
+    'INSA Lyon',
+    'Université de Bordeaux',
+    'Université de Nantes',
+    'Université de Lille',
+  ],
+  IN: [
+    'Indian Institute of Technology Bombay',
+    'Anna University',
+    'Vellore Institute of Technology',
+    'University of Mumbai',
+    'Jawaharlal Nehru Technological University',
+    'Birla Institute of Technology and Science, Pilani',
+    'National Institute of Technology Karnataka',
+  ],
+  BR: [
+    'Universidade de São Paulo',
+    'Universidade Estadual de Campinas',
+    'Universidade Federal de Minas Gerais',
+    'Universidade Federal de Santa Catarina',
+    'Universidade Federal de Pernambuco',
+  ],
+  MX: [
+    'Universidad Nacional Autónoma de México',
+    'Tecnológico de Monterrey',
+    'Instituto Politécnico Nacional',
+    'Universidad de Guadalajara',
+  ],
+  PL: [
+    'Politechnika Warszawska',
+    'AGH University of Krakow',
+    'Politechnika Wrocławska',
+    'Politechnika Gdańska',
+    'Uniwersytet Jagielloński',
+  ],
+  UA: [
+    'Taras Shevchenko National University of Kyiv',
+    'Igor Sikorsky Kyiv Polytechnic Institute',
+    'Lviv Polytechnic National University',
+    'Kharkiv National University of Radio Electronics',
+  ],
+  ES: [
+    'Universidad Politécnica de Madrid',
+    'Universitat Politècnica de Catalunya',
+    'Universidad de Sevilla',
+    'Universitat de València',
+  ],
+  NL: [
+    'Delft University of Technology',
+    'University of Amsterdam',
+    'Eindhoven University of Technology',
+    'Utrecht University',
+  ],
+  PH: [
+    'University of the Philippines Diliman',
+    'Ateneo de Manila University',
+    'De La Salle University',
+    'University of San Carlos',
+  ],
+  NG: ['University of Lagos', 'Obafemi Awolowo University', 'University of Nigeria, Nsukka', 'Covenant University'],
+  KR: ['Seoul National University', 'KAIST', 'Yonsei University', 'Korea University', 'Sungkyunkwan University'],
+  JP: [
+    'University of Tokyo',
+    'Kyoto University',
+    'Tokyo Institute of Technology',
+    'Osaka University',
+    'Kyushu University',
+  ],
+  CN: [
+    'Tsinghua University',
+    'Peking University',
+    'Zhejiang University',
+    'Shanghai Jiao Tong University',
+    'Harbin Institute of Technology',
+  ],
+  VN: [
+    'Hanoi University of Science and Technology',
+    'Vietnam National University, Ho Chi Minh City',
+    'FPT University',
+    'University of Danang',
+  ],
+}
+
+/**
+ * Degree mills: names of mills exposed in public reporting (Axact's Belford, Rochville and Ashwood; Almeda; the
+ * unaccredited Kennedy-Western, Columbia State and Pacific Western) and invented ones that no register lists.
+ */
+export const diplomaMills: readonly string[] = [
+  'Belford University',
+  'Rochville University',
+  'Ashwood University',
+  'Almeda University',
+  'Kennedy-Western University',
+  'Columbia State University',
+  'Pacific Western University',
+  'Corllins University',
+  'Westbridge International University',
+  'Northfield Global Institute of Technology',
+  'American Pacific Coast University of Technology',
+  'St. Regis Online University',
+]
+
+/** Fields of study by job track. */
+export const studyAreas: readonly string[] = [
+  'Computer Science',
+  'Computer Science',
+  'Software Engineering',
+  'Computer Engineering',
+  'Information Technology',
+  'Electrical Engineering',
+  'Mathematics',
+  'Information Systems',
+]

@@ -1,0 +1,22 @@
+/**
+ * @hirewall/synth: a labelled synthetic world of job applications (honest applicants, hard negatives and the fraud
+ * patterns of the red-flag catalogue) and the evaluation of screening results against its labels.
+ */
+export {
+  generateApplications,
+  worldDefaults,
+  fraudPatternShares,
+  hardNegativeShares,
+  type WorldOptions,
+} from './generate-applications.js'
+export { generateWorld } from './generate-world.js'
+export { fraudPatterns, type FraudPattern } from './episodes/fraud-episodes.js'
+export { hardNegativeKinds, type HardNegativeKind } from './episodes/legitimate-episodes.js'
+export {
+  evaluateScreening,
+  type EvaluationMetrics,
+  type ConfusionCounts,
+  type PatternRecall,
+  type HardNegativeRate,
+} from './evaluate-screening.js'
+export { formatEvaluationTable } from './format-evaluation-table.js'
