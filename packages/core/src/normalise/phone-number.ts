@@ -38,9 +38,15 @@ export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone {
   const trimmed = raw.trim()
   const isWrittenInternationally = /^(\+|00|011)/.test(trimmed.replace(/^[\s(]+/, ''))
   const country = defaultCountry?.toUpperCase() as CountryCode | undefined
-  // "00"/"011" prefixes are how people dial abroad; libphonenumber wants "+".
-  const dialable = trimmed.replace(/^\s*\(?\s*(00|011)(?=[1-9])/, '+')
-  const phone = parsePhoneNumberFromString(dialable, country ? { defaultCountry: country } : {})
+  const options = country ? { defaultCountry: country } : {}
+  // "00" and "011" are how people dial abroad; libphonenumber wants "+". But "0114 496 0000" is a Sheffield number:
+  // a string that is already a valid national number of the home country is read as one.
+  let dialable = trimmed.replace(/^\s*\(?\s*00[\s.\-/]*(?=[1-9])/, '+')
+  let phone = parsePhoneNumberFromString(dialable, options)
+  if (/^\s*\(?\s*011/.test(dialable) && !phone?.isValid()) {
+    dialable = dialable.replace(/^\s*\(?\s*011[\s.\-/]*(?=[1-9])/, '+')
+    phone = parsePhoneNumberFromString(dialable, options)
+  }
   if (!phone) {
     const lengthProblem = safeLengthProblem(dialable, country)
     return {
