@@ -113,10 +113,12 @@ export function buildCareer(random: Random, options: CareerOptions): Career {
   let experienceMonths = 0
   let jobIndex = 0
   while (month < options.submittedMonth) {
+    // Too close to the move for another job abroad: the next one starts after it.
+    if (movedMonth !== undefined && month < movedMonth && month > movedMonth - 4) month = movedMonth + random.int(1, 4)
     const isAbroad = movedMonth !== undefined && month < movedMonth
     let length = Math.round(random.normal(30, 16, 8, 72))
     // A job abroad ends before the move.
-    if (isAbroad && month + length > movedMonth - 1) length = Math.max(3, movedMonth - 1 - month)
+    if (isAbroad && month + length > movedMonth - 1) length = movedMonth - 1 - month
     const end = month + length
     const isCurrent = !isAbroad && end >= options.submittedMonth - 1
     const title = track.titles[seniorityIndex(experienceMonths / 12)]
