@@ -2,6 +2,8 @@ import { contextDetector } from '../detectors/context-detector.js'
 import { onlinePresenceDetector } from '../detectors/online-presence-detector.js'
 import { phoneDetector } from '../detectors/phone-detector.js'
 import { emailDetector } from '../detectors/email-detector.js'
+import { educationDetector } from '../detectors/education-detector.js'
+import { employmentDetector } from '../detectors/employment-detector.js'
 import { interviewDetector } from '../detectors/interview-detector.js'
 
 /**
@@ -9,6 +11,6 @@ import { interviewDetector } from '../detectors/interview-detector.js'
  * Detectors that need the whole applicant pool (identity reuse) or reference intelligence (sanctions, institutions,
  * IP ranges, watchlists) register in `poolDetectors` / `intelDetectors` when they arrive.
  */
-export const perRecordDetectors = [contextDetector, onlinePresenceDetector, phoneDetector, emailDetector, interviewDetector] as const
+export const perRecordDetectors = [contextDetector, onlinePresenceDetector, phoneDetector, emailDetector, educationDetector, employmentDetector, interviewDetector] as const
 
 export type SignalCode = (typeof perRecordDetectors)[number]['signals'][number]['code']
