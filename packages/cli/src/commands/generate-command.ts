@@ -4,6 +4,7 @@ import { generateApplications } from '@hirewall/synth'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { BufferedWriter } from '../output/buffered-writer.js'
+import { closeStream } from '../output/close-stream.js'
 import { UsageError } from '../usage-error.js'
 
 type GenerateOptions = { readonly count: string; readonly seed: string; readonly fraudShare?: string; readonly output?: string }
@@ -40,8 +41,10 @@ async function runGenerate(options: GenerateOptions, io: CliIo): Promise<ExitCod
     await writer.write(`${JSON.stringify(record)}\n`)
   }
   await writer.flush()
-  if (options.output) await new Promise<void>((resolve, reject) => stream.once('error', reject).end(() => resolve()))
-  if (options.output) io.stderr.write(`wrote ${count} applications to ${options.output}\n`)
+  if (options.output) {
+    await closeStream(stream)
+    io.stderr.write(`wrote ${count} applications to ${options.output}\n`)
+  }
   return exitCodes.ok
 }
 

@@ -4,6 +4,7 @@ import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { inputFormats, type InputFormat } from '../input/read-applications.js'
 import { BufferedWriter } from '../output/buffered-writer.js'
+import { closeStream } from '../output/close-stream.js'
 import { createProgress } from '../output/progress-bar.js'
 import { formatHeader, formatRow, resultFormats, type ResultFormat } from '../output/result-format.js'
 import { ScreeningSummary } from '../output/screening-summary.js'
@@ -79,11 +80,4 @@ async function runScreen(files: readonly string[], options: ScreenOptions, io: C
     await writeFile(options.summaryJson, `${JSON.stringify(summary.toJSON(), null, 2)}\n`)
   }
   return summary.invalid > 0 ? exitCodes.invalidRows : exitCodes.ok
-}
-
-function closeStream(stream: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once('error', reject)
-    stream.end(() => resolve())
-  })
 }
