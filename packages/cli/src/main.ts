@@ -23,10 +23,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     })
     .showHelpAfterError('(run with --help for usage)')
   for (const command of [screenCommand, generateCommand, evalCommand, demoCommand]) {
-    program.addCommand(command(io, setExitCode).exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    }))
+    program.addCommand(
+      command(io, setExitCode)
+        .exitOverride()
+        .configureOutput({
+          writeOut: (text) => io.stdout.write(text),
+          writeErr: (text) => io.stderr.write(text),
+        }),
+    )
   }
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -40,7 +44,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.stderr.write(`hirewall: ${error.message}\n`)
       return exitCodes.usage
     }
-    io.stderr.write(`hirewall: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    io.stderr.write(
+      `hirewall: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     return exitCodes.internal
   }
 }

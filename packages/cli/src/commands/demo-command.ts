@@ -37,7 +37,8 @@ async function runDemo(top: number, io: CliIo): Promise<ExitCode> {
   const out: string[] = [`HireWall demo: screening ${demoFile.split('/').slice(-3).join('/')}\n\n`]
   out.push(summary.format(), '\n')
   out.push(`The ${top} riskiest applications:\n`, formatHeader('table'))
-  for (const result of results.slice(0, top)) out.push(formatRow({ status: 'screened', file: 'demo', line: 0, result }, 'table'))
+  for (const result of results.slice(0, top))
+    out.push(formatRow({ status: 'screened', file: 'demo', line: 0, result }, 'table'))
   const first = results[0]
   if (first) out.push('\nWhy the riskiest one scored as it did:\n', explainResult(first))
   out.push('\nHireWall never rejects anyone: "hold" means a human decides before the process goes on.\n')

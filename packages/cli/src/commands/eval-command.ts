@@ -11,7 +11,9 @@ type EvalOptions = { readonly policy?: string; readonly json?: boolean; readonly
 
 export function evalCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('eval')
-    .description('Screen a labelled file (from "hirewall generate") and report precision, recall and F1 against its labels.')
+    .description(
+      'Screen a labelled file (from "hirewall generate") and report precision, recall and F1 against its labels.',
+    )
     .argument('<file...>', 'labelled applications (JSONL/JSON)')
     .option('--policy <file>', 'scoring policy JSON to evaluate (default: the shipped policy)')
     .option('--json', 'print the metrics as JSON instead of a table')

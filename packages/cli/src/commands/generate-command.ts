@@ -7,14 +7,21 @@ import { BufferedWriter } from '../output/buffered-writer.js'
 import { closeStream } from '../output/close-stream.js'
 import { UsageError } from '../usage-error.js'
 
-type GenerateOptions = { readonly count: string; readonly seed: string; readonly fraudShare?: string; readonly output?: string }
+type GenerateOptions = {
+  readonly count: string
+  readonly seed: string
+  readonly fraudShare?: string
+  readonly output?: string
+}
 
 export function generateCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('generate')
-    .description('Write a synthetic, labelled world of job applications (JSONL) for tests, demos, evaluation and benchmarks.')
+    .description(
+      'Write a synthetic, labelled world of job applications (JSONL) for tests, demos, evaluation and benchmarks.',
+    )
     .option('-n, --count <count>', 'how many applications', '1000')
     .option('-s, --seed <seed>', 'random seed: the same seed always gives the same world', '1')
-    .option('--fraud-share <share>', 'share of fraudulent applications, 0..1 (default: the generator\'s realistic mix)')
+    .option('--fraud-share <share>', "share of fraudulent applications, 0..1 (default: the generator's realistic mix)")
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
@@ -50,12 +57,14 @@ async function runGenerate(options: GenerateOptions, io: CliIo): Promise<ExitCod
 
 function parseWhole(text: string, flag: string): number {
   const value = Number(text)
-  if (!Number.isSafeInteger(value) || value < 0) throw new UsageError(`${flag} must be a whole number ≥ 0, got "${text}"`)
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new UsageError(`${flag} must be a whole number ≥ 0, got "${text}"`)
   return value
 }
 
 function parseShare(text: string): number {
   const value = Number(text)
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`--fraud-share must be between 0 and 1, got "${text}"`)
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(`--fraud-share must be between 0 and 1, got "${text}"`)
   return value
 }

@@ -6,10 +6,19 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../testing/run-cli.js'
 
 const fixture = fileURLToPath(new URL('../fixtures/three-applications.jsonl', import.meta.url))
-type Row = { status: string; file: string; line: number; result?: { applicationId: string; outcome: string; score: number; signals: { code: string; contribution: number }[] }; issues?: { path: string; message: string }[] }
+type Row = {
+  status: string
+  file: string
+  line: number
+  result?: { applicationId: string; outcome: string; score: number; signals: { code: string; contribution: number }[] }
+  issues?: { path: string; message: string }[]
+}
 
 function parseRows(text: string): Row[] {
-  return text.trim().split('\n').map((line) => JSON.parse(line) as Row)
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row)
 }
 
 describe('hirewall screen', () => {
@@ -64,7 +73,9 @@ describe('hirewall screen', () => {
     writeFileSync(input, `${JSON.stringify({ ...record, id: '=HYPERLINK("x")' })}\n`)
     const run = await runCli(['screen', '-O', 'csv', input])
     const [header, first] = run.stdout.trim().split('\n')
-    expect(header).toBe('file,line,status,application_id,score,outcome,cluster_id,signals,top_signal_message,policy_version,issues')
+    expect(header).toBe(
+      'file,line,status,application_id,score,outcome,cluster_id,signals,top_signal_message,policy_version,issues',
+    )
     expect(first).toContain(`"'=HYPERLINK(""x"")"`)
   })
 
@@ -82,7 +93,11 @@ describe('hirewall screen', () => {
     const run = await runCli(['screen', fixture, '-o', output, '--summary-json', summary])
     expect(run.stdout).toBe('')
     expect(parseRows(readFileSync(output, 'utf8'))).toHaveLength(3)
-    expect(JSON.parse(readFileSync(summary, 'utf8'))).toMatchObject({ screened: 2, invalid: 1, outcomes: { clear: 1, hold: 1, review: 0 } })
+    expect(JSON.parse(readFileSync(summary, 'utf8'))).toMatchObject({
+      screened: 2,
+      invalid: 1,
+      outcomes: { clear: 1, hold: 1, review: 0 },
+    })
   })
 
   it.each([
@@ -99,7 +114,10 @@ describe('hirewall screen', () => {
   it('refuses an invalid policy file naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hirewall-policy-'))
     const policy = join(dir, 'policy.json')
-    writeFileSync(policy, JSON.stringify({ version: 'x', severityWeights: { info: 0, low: 3, medium: 0.2, high: 0.5, critical: 0.9 } }))
+    writeFileSync(
+      policy,
+      JSON.stringify({ version: 'x', severityWeights: { info: 0, low: 3, medium: 0.2, high: 0.5, critical: 0.9 } }),
+    )
     const run = await runCli(['screen', '--policy', policy, fixture])
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toMatch(/severityWeights\.low: must be between 0 and 1/)

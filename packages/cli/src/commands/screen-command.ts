@@ -24,7 +24,10 @@ type ScreenOptions = {
 export function screenCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('screen')
     .description('Screen job applications and write one result per application, with its score, outcome and evidence.')
-    .argument('<file...>', 'input files (JSONL, JSON, CSV, JSON Resume, Greenhouse/Lever/Ashby payloads); - reads stdin')
+    .argument(
+      '<file...>',
+      'input files (JSONL, JSON, CSV, JSON Resume, Greenhouse/Lever/Ashby payloads); - reads stdin',
+    )
     .addOption(new Option('-f, --format <format>', 'input format').choices(inputFormats).default('auto'))
     .option('-o, --output <file>', 'write results to this file instead of stdout')
     .addOption(new Option('-O, --output-format <format>', 'result format').choices(resultFormats).default('jsonl'))

@@ -10,7 +10,7 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
   if (!enabled || stream.isTTY !== true) return { update: () => undefined, stop: () => undefined }
   const bar = new cliProgress.SingleBar(
     {
-      stream: stream as NodeJS.WritableStream,
+      stream,
       format: 'screening [{bar}] {percentage}% | {value}/{total} MB | eta {eta}s',
       hideCursor: true,
       clearOnComplete: true,

@@ -48,9 +48,13 @@ export class ScreeningSummary {
     const lines = [
       `Screened ${total} application${total === 1 ? '' : 's'} in ${seconds.toFixed(2)} s` +
         (seconds > 0 && total > 0 ? ` (${Math.round(total / seconds)}/s)` : ''),
-      ...outcomes.map((outcome) => `  ${outcome.padEnd(7)} ${String(this.byOutcome[outcome]).padStart(8)}  ${percent(this.byOutcome[outcome])}%`),
+      ...outcomes.map(
+        (outcome) =>
+          `  ${outcome.padEnd(7)} ${String(this.byOutcome[outcome]).padStart(8)}  ${percent(this.byOutcome[outcome])}%`,
+      ),
     ]
-    if (this.invalid > 0) lines.push(`  invalid ${String(this.invalid).padStart(8)}  (rows not screened: see their issues)`)
+    if (this.invalid > 0)
+      lines.push(`  invalid ${String(this.invalid).padStart(8)}  (rows not screened: see their issues)`)
     const top = this.topSignals(8)
     if (top.length > 0) {
       lines.push('Top signals:')

@@ -11,6 +11,14 @@ import { interviewDetector } from '../detectors/interview-detector.js'
  * Detectors that need the whole applicant pool (identity reuse) or reference intelligence (sanctions, institutions,
  * IP ranges, watchlists) register in `poolDetectors` / `intelDetectors` when they arrive.
  */
-export const perRecordDetectors = [contextDetector, onlinePresenceDetector, phoneDetector, emailDetector, educationDetector, employmentDetector, interviewDetector] as const
+export const perRecordDetectors = [
+  contextDetector,
+  onlinePresenceDetector,
+  phoneDetector,
+  emailDetector,
+  educationDetector,
+  employmentDetector,
+  interviewDetector,
+] as const
 
 export type SignalCode = (typeof perRecordDetectors)[number]['signals'][number]['code']

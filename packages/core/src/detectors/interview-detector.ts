@@ -37,7 +37,8 @@ const interviewSignals = defineSignals([
     category: 'interview',
     stage: 'interview',
     severity: 'medium',
-    description: 'The applicant avoided an in-person step: I-9 verification, drug test, fingerprints or an office visit.',
+    description:
+      'The applicant avoided an in-person step: I-9 verification, drug test, fingerprints or an office visit.',
   },
 ])
 

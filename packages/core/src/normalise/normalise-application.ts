@@ -1,4 +1,9 @@
-import type { ApplicationRecord, PhoneLineTypeLookup, ResumeEducation, ResumeWork } from '../record/application-record.js'
+import type {
+  ApplicationRecord,
+  PhoneLineTypeLookup,
+  ResumeEducation,
+  ResumeWork,
+} from '../record/application-record.js'
 import { classifyDegree, type DegreeLevel } from './degree-level.js'
 import { parseEmail, type ParsedEmail } from './email-address.js'
 import { parsePartialDate, type PartialDate } from './partial-date.js'
@@ -87,12 +92,24 @@ export function normaliseApplication(record: ApplicationRecord): NormalisedAppli
     education: (record.cv.education ?? []).map((entry, index) => {
       const start = parsePartialDate(entry.startDate)
       const end = parsePartialDate(entry.endDate)
-      return { index, entry, level: classifyDegree(entry.studyType), ...(start ? { start } : {}), ...(end ? { end } : {}) }
+      return {
+        index,
+        entry,
+        level: classifyDegree(entry.studyType),
+        ...(start ? { start } : {}),
+        ...(end ? { end } : {}),
+      }
     }),
     work: (record.cv.work ?? []).map((entry, index) => {
       const start = parsePartialDate(entry.startDate)
       const end = parsePartialDate(entry.endDate)
-      return { index, entry, ...(start ? { start } : {}), ...(end ? { end } : {}), isCurrent: start !== undefined && end === undefined }
+      return {
+        index,
+        entry,
+        ...(start ? { start } : {}),
+        ...(end ? { end } : {}),
+        isCurrent: start !== undefined && end === undefined,
+      }
     }),
   }
 }

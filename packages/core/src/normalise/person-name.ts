@@ -4,11 +4,30 @@ export type PersonName = {
   readonly tokens: readonly string[]
 }
 
-const honorifics = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md'])
+const honorifics = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+  'phd',
+  'md',
+])
 
 /** Removes accents and folds to lower case ASCII where a plain decomposition allows it. */
 export function foldToAscii(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 }
 
 export function parsePersonName(full: string | undefined): PersonName {
@@ -39,7 +58,10 @@ export function isRelatedToName(handle: string, name: PersonName): boolean {
   // First initial + surname, surname + first initial.
   const first = name.tokens[0] ?? ''
   const last = name.tokens[name.tokens.length - 1] ?? ''
-  if (last.length >= 2 && (letters.includes(`${first[0] ?? ''}${last}`) || letters.includes(`${last}${first[0] ?? ''}`))) {
+  if (
+    last.length >= 2 &&
+    (letters.includes(`${first[0] ?? ''}${last}`) || letters.includes(`${last}${first[0] ?? ''}`))
+  ) {
     return true
   }
   return false

@@ -15,7 +15,10 @@ describe('parsePhone', () => {
   })
 
   it('keeps the raw string and says how it was written', () => {
-    expect(parsePhone(' +1 415 555 0132', 'US')).toMatchObject({ raw: ' +1 415 555 0132', isWrittenInternationally: true })
+    expect(parsePhone(' +1 415 555 0132', 'US')).toMatchObject({
+      raw: ' +1 415 555 0132',
+      isWrittenInternationally: true,
+    })
     expect(parsePhone('415 555 0132', 'US')).toMatchObject({ isWrittenInternationally: false })
   })
 

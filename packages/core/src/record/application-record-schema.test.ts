@@ -12,7 +12,10 @@ describe('validateApplicationRecord', () => {
 
   it('accepts the JSON Resume sample as the cv part unchanged', () => {
     const sample: unknown = JSON.parse(
-      readFileSync(new URL('../../../../../shared/data/resumes/jsonresume_sample.resume.json', import.meta.url), 'utf8'),
+      readFileSync(
+        new URL('../../../../../shared/data/resumes/jsonresume_sample.resume.json', import.meta.url),
+        'utf8',
+      ),
     )
     const result = validateApplicationRecord({ ...anApplication(), cv: sample })
     expect(result.status).toBe('valid')

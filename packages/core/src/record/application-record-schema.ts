@@ -17,7 +17,10 @@ const text = z.string().trim().min(1, 'must not be empty')
 const partialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')
-const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T09:30:00Z' })
+const dateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T09:30:00Z',
+})
 const dateOrDateTime = z.union([partialDate, dateTime], {
   error: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time',
 })
@@ -42,7 +45,9 @@ const resumeBasics = z.looseObject({
   summary: z.string().optional(),
   location: resumeLocation.optional(),
   profiles: z
-    .array(z.looseObject({ network: z.string().optional(), username: z.string().optional(), url: z.string().optional() }))
+    .array(
+      z.looseObject({ network: z.string().optional(), username: z.string().optional(), url: z.string().optional() }),
+    )
     .optional(),
 })
 
@@ -126,7 +131,11 @@ export const applicationRecordSchema = z.strictObject({
   claimed: z
     .strictObject({
       location: z
-        .strictObject({ city: z.string().optional(), region: z.string().optional(), countryCode: countryCode.optional() })
+        .strictObject({
+          city: z.string().optional(),
+          region: z.string().optional(),
+          countryCode: countryCode.optional(),
+        })
         .optional(),
       timeZone: z.string().optional(),
       residentSince: partialDate.optional(),
@@ -137,12 +146,18 @@ export const applicationRecordSchema = z.strictObject({
     .strictObject({
       cvText: z.string().optional(),
       fileName: z.string().optional(),
-      fileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits').optional(),
+      fileSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')
+        .optional(),
       author: z.string().optional(),
       creator: z.string().optional(),
       producer: z.string().optional(),
       createdAt: dateOrDateTime.optional(),
-      photoPerceptualHash: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits').optional(),
+      photoPerceptualHash: z
+        .string()
+        .regex(/^[0-9a-f]{16}$/, 'must be 16 lower-case hex digits')
+        .optional(),
     })
     .optional(),
   submission: z
@@ -208,8 +223,12 @@ export function validateApplicationRecord(value: unknown): RecordValidation {
   return {
     status: 'invalid',
     issues: parsed.error.issues.map((issue) => ({
-      path: issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
+      path:
+        issue.code === 'unrecognized_keys' ? formatPath([...issue.path, issue.keys[0] ?? '']) : formatPath(issue.path),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+          : issue.message,
     })),
   }
 }

@@ -5,16 +5,7 @@
  */
 export const recordSchemaVersion = 1
 
-export const sourceSystems = [
-  'json',
-  'csv',
-  'json-resume',
-  'greenhouse',
-  'lever',
-  'ashby',
-  'api',
-  'synthetic',
-] as const
+export const sourceSystems = ['json', 'csv', 'json-resume', 'greenhouse', 'lever', 'ashby', 'api', 'synthetic'] as const
 export type SourceSystem = (typeof sourceSystems)[number]
 
 export const addressTypes = ['home', 'mailing', 'shipping', 'other'] as const

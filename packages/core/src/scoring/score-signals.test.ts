@@ -8,12 +8,20 @@ const signal = (code: string, severity: Severity): Signal => ({ code, severity, 
 
 describe('scoreSignals', () => {
   it('gives a clean application score 0 and outcome clear', () => {
-    expect(scoreSignals([], defaultScoringPolicy)).toMatchObject({ score: 0, outcome: 'clear', holdGate: 'not-reached' })
+    expect(scoreSignals([], defaultScoringPolicy)).toMatchObject({
+      score: 0,
+      outcome: 'clear',
+      holdGate: 'not-reached',
+    })
   })
 
   it('lets contributions add up to the score', () => {
     const result = scoreSignals(
-      [signal('interview.camera-refused', 'medium'), signal('interview.voice-changer', 'high'), signal('x.unknown', 'low')],
+      [
+        signal('interview.camera-refused', 'medium'),
+        signal('interview.voice-changer', 'high'),
+        signal('x.unknown', 'low'),
+      ],
       defaultScoringPolicy,
     )
     const sum = result.signals.reduce((total, scored) => total + scored.contribution, 0)
@@ -50,8 +58,14 @@ describe('scoreSignals', () => {
 
 describe('validateScoringPolicy', () => {
   it('names the field of a bad weight', () => {
-    const result = validateScoringPolicy({ ...defaultScoringPolicy, severityWeights: { ...defaultScoringPolicy.severityWeights, low: 2 } })
-    expect(result).toMatchObject({ status: 'invalid', issues: [{ path: 'severityWeights.low', message: 'must be between 0 and 1' }] })
+    const result = validateScoringPolicy({
+      ...defaultScoringPolicy,
+      severityWeights: { ...defaultScoringPolicy.severityWeights, low: 2 },
+    })
+    expect(result).toMatchObject({
+      status: 'invalid',
+      issues: [{ path: 'severityWeights.low', message: 'must be between 0 and 1' }],
+    })
   })
 
   it('rejects a weight for a code that does not exist', () => {

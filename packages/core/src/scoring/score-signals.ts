@@ -52,14 +52,16 @@ export function scoreSignals(signals: readonly Signal[], policy: ScoringPolicy):
 
   const scored: ScoredSignal[] = weighted.map(({ signal, category, weight, strength }) => {
     const entry = categories.get(category)
-    const share = entry && entry.strength > 0 && totalStrength > 0 ? (strength / entry.strength) * (entry.capped / totalStrength) : 0
+    const share =
+      entry && entry.strength > 0 && totalStrength > 0
+        ? (strength / entry.strength) * (entry.capped / totalStrength)
+        : 0
     return { ...signal, category, weight, contribution: Math.round(share * score * 10) / 10 }
   })
   scored.sort((a, b) => b.contribution - a.contribution || a.code.localeCompare(b.code))
 
   const holdGate = evaluateHoldGate(scored, score, policy)
-  const outcome: Outcome =
-    holdGate === 'met' ? 'hold' : score >= policy.thresholds.review ? 'review' : 'clear'
+  const outcome: Outcome = holdGate === 'met' ? 'hold' : score >= policy.thresholds.review ? 'review' : 'clear'
   return { score, outcome, signals: scored, holdGate }
 }
 

@@ -30,7 +30,10 @@ export function screenApplication(record: ApplicationRecord, options: ScreeningO
     try {
       signals.push(...detector.detect(context))
     } catch (error) {
-      detectorFailures.push({ detector: detector.name, message: error instanceof Error ? error.message : String(error) })
+      detectorFailures.push({
+        detector: detector.name,
+        message: error instanceof Error ? error.message : String(error),
+      })
     }
   }
   if (options.extraSignals) signals.push(...options.extraSignals)

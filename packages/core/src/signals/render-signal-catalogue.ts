@@ -15,7 +15,9 @@ export function renderSignalCatalogue(definitions: readonly SignalDefinition[]):
   for (const category of categories) {
     lines.push(`## ${category}`, '', '| code | severity | stage | meaning |', '|---|---|---|---|')
     for (const definition of definitions.filter((candidate) => candidate.category === category)) {
-      lines.push(`| \`${definition.code}\` | ${definition.severity} | ${definition.stage} | ${definition.description.replaceAll('|', '\\|')} |`)
+      lines.push(
+        `| \`${definition.code}\` | ${definition.severity} | ${definition.stage} | ${definition.description.replaceAll('|', '\\|')} |`,
+      )
     }
     lines.push('')
   }

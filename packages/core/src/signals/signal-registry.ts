@@ -6,7 +6,9 @@ export const signalDefinitions: readonly SignalDefinition<SignalCode>[] = perRec
   (detector): readonly SignalDefinition<SignalCode>[] => detector.signals,
 )
 
-const byCode = new Map<string, SignalDefinition<SignalCode>>(signalDefinitions.map((definition) => [definition.code, definition]))
+const byCode = new Map<string, SignalDefinition<SignalCode>>(
+  signalDefinitions.map((definition) => [definition.code, definition]),
+)
 
 export function findSignalDefinition(code: string): SignalDefinition<SignalCode> | undefined {
   return byCode.get(code)

@@ -25,7 +25,13 @@ export function anApplication(overrides: Partial<Mutable<ApplicationRecord>> = {
         { name: 'Brightline Health', position: 'Senior Software Engineer', startDate: '2022-06' },
       ],
       education: [
-        { institution: 'University of California, Davis', studyType: 'Bachelor', area: 'Computer Science', startDate: '2015-09', endDate: '2019-06' },
+        {
+          institution: 'University of California, Davis',
+          studyType: 'Bachelor',
+          area: 'Computer Science',
+          startDate: '2015-09',
+          endDate: '2019-06',
+        },
       ],
     },
     person: { birthDate: '1997' },
