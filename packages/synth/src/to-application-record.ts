@@ -2,9 +2,18 @@ import { createHash } from 'node:crypto'
 import type { AddressContact, ApplicationRecord, ProfileEnrichment, ResumeProfile } from '@hirewall/core'
 import type { Applicant, PostalAddress } from './applicant.js'
 import { buildCvText } from './cv-text.js'
+import { isoDay } from './online-profiles.js'
 import type { Random } from './random.js'
 
-const isoInstant = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`
+const dayMs = 86_400_000
+const two = (value: number): string => (value < 10 ? `0${value}` : String(value))
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, whole seconds (the day part comes from a cache: this runs several times per record). */
+function isoInstant(ms: number): string {
+  const day = Math.floor(ms / dayMs)
+  const seconds = Math.floor((ms - day * dayMs) / 1000)
+  return `${isoDay(day * dayMs)}T${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}Z`
+}
 const pad = (value: number): string => String(value).padStart(2, '0')
 
 function addressContact(type: AddressContact['type'], address: PostalAddress): AddressContact {

@@ -23,7 +23,10 @@ export type CountryProfile = {
   /** Month the academic year starts and ends. */
   readonly termStartMonth: number
   readonly termEndMonth: number
-  /** Residential ISP address space as [first octet, second octet from, second octet to]. */
+  /**
+   * Residential ISP address space as [first octet, second octet from, second octet to]; kept clear of the public
+   * VPN and data-centre lists so that honest people do not look like they use a VPN.
+   */
   readonly residentialNetworks: readonly (readonly [number, number, number])[]
 }
 
@@ -102,13 +105,15 @@ export const countries: readonly CountryProfile[] = [
     termEndMonth: 5,
     residentialNetworks: [
       [73, 0, 255],
-      [24, 0, 255],
-      [71, 0, 255],
+      [24, 52, 109],
+      [24, 149, 198],
+      [71, 24, 140],
+      [71, 153, 255],
       [98, 192, 255],
-      [108, 0, 63],
-      [76, 0, 127],
+      [108, 0, 58],
+      [76, 16, 71],
       [174, 16, 31],
-      [99, 0, 127],
+      [99, 11, 74],
     ],
   },
   {
@@ -147,7 +152,7 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 9,
     termEndMonth: 4,
     residentialNetworks: [
-      [70, 24, 83],
+      [70, 47, 83],
       [99, 224, 255],
       [142, 112, 127],
       [174, 88, 95],
@@ -191,7 +196,7 @@ export const countries: readonly CountryProfile[] = [
     residentialNetworks: [
       [86, 128, 191],
       [81, 96, 111],
-      [82, 0, 47],
+      [82, 0, 20],
       [90, 192, 255],
     ],
   },
@@ -272,7 +277,7 @@ export const countries: readonly CountryProfile[] = [
     residentialNetworks: [
       [90, 0, 127],
       [86, 192, 255],
-      [82, 64, 127],
+      [82, 120, 127],
     ],
   },
   {
@@ -346,10 +351,11 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 3,
     termEndMonth: 12,
     residentialNetworks: [
-      [177, 0, 255],
-      [179, 0, 255],
-      [189, 0, 127],
-      [201, 0, 95],
+      [177, 138, 176],
+      [177, 204, 233],
+      [179, 108, 189],
+      [189, 46, 73],
+      [201, 26, 48],
     ],
   },
   {
@@ -383,8 +389,8 @@ export const countries: readonly CountryProfile[] = [
     termEndMonth: 6,
     residentialNetworks: [
       [187, 128, 255],
-      [189, 128, 255],
-      [201, 96, 175],
+      [189, 128, 246],
+      [201, 160, 175],
     ],
   },
   {
@@ -442,9 +448,8 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 9,
     termEndMonth: 6,
     residentialNetworks: [
-      [46, 96, 127],
-      [93, 72, 79],
-      [178, 92, 95],
+      [46, 106, 127],
+      [93, 72, 74],
     ],
   },
   {
@@ -503,7 +508,6 @@ export const countries: readonly CountryProfile[] = [
     residentialNetworks: [
       [77, 160, 175],
       [84, 24, 31],
-      [145, 128, 133],
     ],
   },
   {
@@ -582,9 +586,9 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 3,
     termEndMonth: 2,
     residentialNetworks: [
-      [211, 32, 63],
       [121, 128, 191],
       [175, 192, 223],
+      [211, 45, 55],
     ],
   },
   {
@@ -609,7 +613,7 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 4,
     termEndMonth: 3,
     residentialNetworks: [
-      [126, 0, 255],
+      [126, 0, 189],
       [60, 32, 63],
       [153, 128, 255],
     ],
@@ -638,8 +642,8 @@ export const countries: readonly CountryProfile[] = [
     termStartMonth: 9,
     termEndMonth: 6,
     residentialNetworks: [
-      [112, 0, 127],
-      [116, 0, 31],
+      [112, 0, 108],
+      [116, 13, 31],
       [183, 0, 63],
     ],
   },
