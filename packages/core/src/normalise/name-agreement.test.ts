@@ -19,6 +19,8 @@ describe('compareDisplayName', () => {
     ['Jordan Avery Miller', 'jordanmiller', 'same'],
     ['Jordan Avery Miller', 'jmiller', 'same'],
     ['Jordan Avery Miller', '🚀 Jordan Miller', 'same'],
+    ['Aaron Nguyen', 'aaron-dev', 'same'],
+    ['Jessica Scott', 'cloud_coder1019', 'unknown'],
     ['Jordan Avery Miller', 'Wei Zhang', 'different'],
     ['Jordan Avery Miller', 'Jordan Smith', 'different'],
     ['Jordan Avery Miller', 'Avery Smith', 'different'],

@@ -9,6 +9,7 @@ export type NameAgreement = (typeof nameAgreements)[number]
 const headlineSeparators = /\s*(?:[|,([{•·]|\s[-–—]\s).*$/u
 
 const latinToken = /^[a-z0-9]+$/
+const handleLike = /^(?=\S*[-_.\d])[\p{L}\p{N}._-]+$/u
 
 function tokensAgree(shown: string, own: string): boolean {
   if (shown === own) return true
@@ -24,6 +25,10 @@ function tokensAgree(shown: string, own: string): boolean {
  * fits but another surname stands beside it (`Jordan Smith`). Names in another script cannot be compared: `unknown`.
  */
 export function compareDisplayName(displayName: string, name: PersonName): NameAgreement {
+  // A one-word display name with handle punctuation or digits (`aaron-dev`, `cloud_coder1019`) is a handle, not a
+  // person's name: it names nobody else. Whether it fits the applicant is the handle check's question.
+  const trimmed = displayName.trim()
+  if (handleLike.test(trimmed)) return isRelatedToName(trimmed, name) ? 'same' : 'unknown'
   const shown = parsePersonName(displayName.replace(headlineSeparators, '')).tokens
   const own = name.tokens
   if (shown.length === 0 || own.length === 0) return 'unknown'
