@@ -132,8 +132,9 @@ class SubmissionQueue {
 
 /**
  * Streams a labelled synthetic world of job applications, in submission-time order, one canonical record (v1,
- * `source.system: 'synthetic'`) at a time: enough for a million records in constant memory. Deterministic for a
- * seed. Each record carries `label` (ground truth for evaluation; screening never reads it).
+ * `source.system: 'synthetic'`) at a time. Records never sit in memory together: only the identifiers already
+ * handed out (to keep unrelated people apart) and the applications queued for the coming weeks do. Deterministic
+ * for a seed. Each record carries `label` (ground truth for evaluation; screening never reads it).
  */
 export function* generateApplications(options: WorldOptions): Generator<ApplicationRecord, void, undefined> {
   const { count, seed } = options
