@@ -43,7 +43,8 @@ export function historySnapshot(cv: Resume): string {
 }
 
 function clean(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/[\u001d-\u001f]/g, ' ').trim() : ''
+  if (typeof value !== 'string') return ''
+  return value.split(sectionSeparator).join(' ').split(entrySeparator).join(' ').split(fieldSeparator).join(' ').trim()
 }
 
 /**
