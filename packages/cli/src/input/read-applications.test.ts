@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { readApplications, type InputRow, type ReadOptions } from './read-applications.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'hirewall-read-'))
 const receivedAt = '2026-03-05T10:00:00Z'
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
 function file(name: string, content: string | Buffer): string {
   const path = join(directory, name)
