@@ -1,0 +1,24 @@
+/** The identity graph: links every application to earlier ones, keeps persona clusters, raises pool signals. */
+export {
+  identifierKinds,
+  strongIdentifierKinds,
+  identifierWeights,
+  isIdentifierKind,
+  type Identifier,
+  type IdentifierKind,
+} from './identifier-kind.js'
+export { identitySignals, type IdentitySignalCode } from './identity-signals.js'
+export type {
+  ClusterEdge,
+  GraphEdge,
+  GraphNode,
+  IdentityGraph,
+  IdentityIndex,
+  IdentityLink,
+  LinkResult,
+  PersonaCluster,
+} from './identity-index.js'
+export { InMemoryIdentityIndex, type IdentityIndexOptions } from './in-memory-identity-index.js'
+export { linkApplications } from './link-applications.js'
+export { normaliseAddress, normaliseAddressText } from './normalise-address.js'
+export { extractIdentifiers } from './extract-identifiers.js'
