@@ -4,7 +4,7 @@ import { classifyEmployment, employerKey, type EmploymentClassification } from '
 import type { NormalisedEducation, NormalisedWork } from '../normalise/normalise-application.js'
 import { msPerYear, type PartialDate } from '../normalise/partial-date.js'
 import { msPerMonth, overlapMs, surePeriod, toMonths, toYears, type Period } from '../normalise/period.js'
-import { priorExperienceMs } from '../normalise/prior-experience.js'
+import { experienceTimeline, priorExperienceWithin, type ExperienceTimeline } from '../normalise/prior-experience.js'
 import { classifySeniority } from '../normalise/seniority.js'
 import type { Severity } from '../signals/severity.js'
 import { defineSignals } from '../signals/signal-definition.js'
@@ -138,11 +138,18 @@ function checkFuture(work: NormalisedWork, nowMs: number, submitted: string): Em
 function checkOverlaps(roles: readonly Role[], nowMs: number): EmploymentSignal[] {
   const fullTime = roles.filter((role) => role.classification.kind === 'standard')
   const found: EmploymentSignal[] = []
+  // Keys and periods once per role, not once per pair.
+  const employers = fullTime.map((role) => employerKey(role.work.entry.name))
+  const periods = fullTime.map((role) => periodOf(role, nowMs))
   fullTime.forEach((first, position) => {
-    for (const second of fullTime.slice(position + 1)) {
-      const employer = employerKey(first.work.entry.name)
-      if (employer !== '' && employer === employerKey(second.work.entry.name)) continue
-      const overlap = overlapMs(periodOf(first, nowMs), periodOf(second, nowMs))
+    const employer = employers[position] ?? ''
+    const firstPeriod = periods[position]
+    for (let other = position + 1; other < fullTime.length; other++) {
+      const second = fullTime[other]
+      const secondPeriod = periods[other]
+      if (!second || !firstPeriod || !secondPeriod) continue
+      if (employer !== '' && employer === employers[other]) continue
+      const overlap = overlapMs(firstPeriod, secondPeriod)
       if (overlap <= overlapToleranceMs) continue
       const months = toMonths(overlap)
       found.push(
@@ -207,14 +214,19 @@ function checkSeniority(
   education: readonly NormalisedEducation[],
   nowMs: number,
 ): EmploymentSignal[] {
-  const work = roles.map((role) => role.work)
+  let timeline: ExperienceTimeline | undefined
   const found: EmploymentSignal[] = []
   for (const role of roles) {
     const kind = role.classification.kind
     if (kind === 'own-venture' || kind === 'training') continue
     const claim = classifySeniority(role.work.entry.position)
     if (!claim) continue
-    const experienceMs = priorExperienceMs(role.work, work, education, nowMs)
+    timeline ??= experienceTimeline(
+      roles.map((dated) => dated.work),
+      education,
+      nowMs,
+    )
+    const experienceMs = priorExperienceWithin(timeline, role.work)
     if (experienceMs === undefined) continue
     const years = toYears(experienceMs)
     if (years >= claim.usualYears) continue

@@ -57,9 +57,11 @@ export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone {
       isWrittenInternationally,
     }
   }
-  const isValid = phone.isValid()
+  // With the full metadata, isValid() is exactly "getType() finds a type", so one type lookup answers both (each
+  // compiles the plan's patterns anew); isValid() runs only for plans without type patterns.
+  const type = phone.getType()
+  const isValid = type !== undefined || phone.isValid()
   const lengthProblem = isValid ? undefined : safeLengthProblem(dialable, country)
-  const type = isValid ? phone.getType() : undefined
   const metadataLineType = type ? metadataTypes[type] : undefined
   return {
     raw,
