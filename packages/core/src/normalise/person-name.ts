@@ -22,12 +22,12 @@ const honorifics = new Set([
   'md',
 ])
 
-const asciiOnly = /^[\x00-\x7f]*$/
+const nonAscii = /\P{ASCII}/u
 
 /** Removes accents and folds to lower case ASCII where a plain decomposition allows it. */
 export function foldToAscii(text: string): string {
   // Most text is already ASCII, where the decomposition changes nothing: skip it (it dominates the cost otherwise).
-  if (asciiOnly.test(text)) return text.toLowerCase()
+  if (!nonAscii.test(text)) return text.toLowerCase()
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
