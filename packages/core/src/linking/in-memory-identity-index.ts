@@ -213,8 +213,8 @@ export class InMemoryIdentityIndex implements IdentityIndex {
       if (other === person) return
       others.push(entry.peopleApplications[index] ?? 0)
       if (this.people.surnameOf(other) === mySurname) household++
-      if (this.people.nameOf(other) !== '' && this.people.nameOf(other) === this.people.nameOf(person))
-        sameNameElsewhere.add(other)
+      const isNamesake = this.people.nameOf(other) !== '' && this.people.nameOf(other) === this.people.nameOf(person)
+      if (isNamesake && strongIdentifierKinds.has(kind)) sameNameElsewhere.add(other)
     })
     const otherPeople = entry.peopleCount - (entry.hasPerson(person) ? 1 : 0)
     const ownEarlier = entry.people.indexOf(person)
@@ -269,8 +269,8 @@ export class InMemoryIdentityIndex implements IdentityIndex {
             applications: burst.applications,
             people: burst.people,
             windowHours: hours,
-            recentApplicationIds: others
-              .slice(-this.options.evidenceLimit)
+            otherApplicationIds: others
+              .slice(0, this.options.evidenceLimit)
               .map((other) => this.applicationIds[other] ?? ''),
           },
         })
@@ -411,19 +411,21 @@ export class InMemoryIdentityIndex implements IdentityIndex {
   }
 
   private ringSignal(clusterId: string, summary: ClusterSummary): IdentitySignal {
-    const ids = [...summary.members].sort((a, b) => a - b).map((member) => this.applicationIds[member] ?? '')
+    // Sorting a giant cluster on every link would make one link slow: past a few hundred members, list a sample.
+    const members = summary.members.length <= 256 ? [...summary.members].sort((a, b) => a - b) : summary.members
+    const ids = members.slice(0, 2 * this.options.evidenceLimit).map((member) => this.applicationIds[member] ?? '')
     const kinds = [...summary.crossKinds].sort()
     return {
       code: 'identity.ring',
       severity: 'high',
-      message: `This application joins persona cluster ${clusterId}: ${ids.length} applications claiming ${summary.people.size} different people (${summary.surnames.size} surnames) linked by ${kinds.join(', ') || 'shared identifiers'}.`,
+      message: `This application joins persona cluster ${clusterId}: ${summary.members.length} applications claiming ${summary.people.size} different people (${summary.surnames.size} surnames) linked by ${kinds.join(', ') || 'shared identifiers'}.`,
       evidence: {
         clusterId,
-        applications: ids.length,
+        applications: summary.members.length,
         claimedPeople: summary.people.size,
         surnames: summary.surnames.size,
         linkingKinds: kinds,
-        applicationIds: ids.slice(0, 2 * this.options.evidenceLimit),
+        applicationIds: ids,
       },
     }
   }

@@ -98,18 +98,27 @@ export function shingleCount(words: WordList): number {
 }
 
 export function minHash(words: WordList): MinHashSignature {
-  const values = new Uint32Array(minHashSize).fill(0xffffffff)
+  const values = new Uint32Array(minHashSize)
   const witnesses = new Uint32Array(minHashSize)
   const shingles = shingleCount(words)
-  for (let shingle = 0; shingle < shingles; shingle++) {
-    const hash = shingleHash(words.hashes, shingle)
-    for (let index = 0; index < minHashSize; index++) {
-      const value = (Math.imul(multipliers[index] ?? 1, hash) + (increments[index] ?? 0)) >>> 0
-      if (value < (values[index] ?? 0)) {
-        values[index] = value
-        witnesses[index] = shingle
+  const hashes = new Uint32Array(shingles)
+  for (let shingle = 0; shingle < shingles; shingle++) hashes[shingle] = shingleHash(words.hashes, shingle)
+  // Permutation outside, shingles inside: the running minimum stays in a register.
+  for (let index = 0; index < minHashSize; index++) {
+    const multiplier = multipliers[index] ?? 1
+    const increment = (increments[index] ?? 0) | 0
+    // Flipping the sign bit makes signed order equal unsigned order, so the loop stays in 32-bit integers.
+    let minimum = 0x7fffffff
+    let witness = 0
+    for (let shingle = 0; shingle < shingles; shingle++) {
+      const value = ((Math.imul(multiplier, hashes[shingle] ?? 0) + increment) | 0) ^ 0x80000000
+      if (value < minimum) {
+        minimum = value
+        witness = shingle
       }
     }
+    values[index] = (minimum ^ 0x80000000) >>> 0
+    witnesses[index] = witness
   }
   return { values, witnesses, shingleCount: shingles }
 }
