@@ -1,4 +1,5 @@
 import { foldToAscii } from './person-name.js'
+import { memoise } from './memoise.js'
 
 /** The level of a qualification, ordered: a doctorate normally follows a master's, which follows a bachelor's. */
 export const degreeLevels = [
@@ -27,11 +28,14 @@ const patterns: readonly (readonly [DegreeLevel, RegExp])[] = [
 
 /** Classifies JSON Resume's free-text `studyType` ("Bachelor", "B.Sc.", "MSc", "PhD"). */
 export function classifyDegree(studyType: string | undefined): DegreeLevel {
-  if (!studyType) return 'unknown'
+  return studyType ? classifyStudyType(studyType) : 'unknown'
+}
+
+const classifyStudyType = memoise((studyType: string): DegreeLevel => {
   const text = foldToAscii(studyType)
   for (const [level, pattern] of patterns) if (pattern.test(text)) return level
   return 'unknown'
-}
+})
 
 /** Typical full-time duration in years, and the shortest and longest that are still plausible. */
 export const degreeDurations: Readonly<

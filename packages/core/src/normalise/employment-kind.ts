@@ -1,5 +1,6 @@
 import type { ResumeWork } from '../record/application-record.js'
 import { foldToAscii } from './person-name.js'
+import { memoise } from './memoise.js'
 
 /**
  * What a CV role says about the applicant's time, read from its title and employer: `standard` is a full-time job as
@@ -31,23 +32,32 @@ const markers: readonly (readonly [Exclude<EmploymentKind, 'standard'>, RegExp])
 
 /** Classifies a JSON Resume work entry by the words of its `position` and `name`. */
 export function classifyEmployment(work: ResumeWork): EmploymentClassification {
-  const text = foldToAscii(`${work.position ?? ''} | ${work.name ?? ''}`)
+  return classifyText(`${work.position ?? ''} | ${work.name ?? ''}`)
+}
+
+// Titles and employers repeat across applications: each pair is read once.
+const classifyText = memoise((title: string): EmploymentClassification => {
+  const text = foldToAscii(title)
   for (const [kind, pattern] of markers) {
     const match = pattern.exec(text)
     if (match) return { kind, marker: match[0] }
   }
   return { kind: 'standard' }
-}
+})
 
 const legalSuffixes =
   /\b(inc|incorporated|llc|llp|ltd|limited|plc|gmbh|ag|sa|sas|sarl|bv|nv|oy|ab|as|spa|srl|pty|pvt|private|corp|corporation|co|company|group|holdings)\b/g
 
 /** An employer name reduced for comparison: `Google LLC`, `Google, Inc.` and `google` are the same employer. */
 export function employerKey(name: string | undefined): string {
-  return foldToAscii(name ?? '')
+  return reduceEmployer(name ?? '')
+}
+
+const reduceEmployer = memoise((name: string): string =>
+  foldToAscii(name)
     .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(legalSuffixes, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-}
+    .trim(),
+)

@@ -1,3 +1,5 @@
+import { memoise } from './memoise.js'
+
 /** A JSON Resume date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) or an ISO date-time, as the span of time it names. */
 export type PartialDate = {
   readonly text: string
@@ -12,7 +14,11 @@ const partialDatePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 
 /** Parses a partial date or date-time; returns undefined for anything else (validation reports those). */
 export function parsePartialDate(text: string | undefined): PartialDate | undefined {
-  if (text === undefined) return undefined
+  return text === undefined ? undefined : parseDateText(text)
+}
+
+// CVs name the same few hundred months and years: each is read once.
+const parseDateText = memoise((text: string): PartialDate | undefined => {
   const match = partialDatePattern.exec(text)
   if (match) {
     const year = Number(match[1])
@@ -29,7 +35,7 @@ export function parsePartialDate(text: string | undefined): PartialDate | undefi
   const ms = Date.parse(text)
   if (Number.isNaN(ms)) return undefined
   return { text, precision: 'instant', startMs: ms, endMs: ms }
-}
+})
 
 export const msPerDay = 86_400_000
 export const msPerYear = 365.25 * msPerDay

@@ -1,4 +1,5 @@
 import { foldToAscii } from './person-name.js'
+import { memoise } from './memoise.js'
 
 /** Seniority a job title claims, lowest first. Titles without such a word claim none. */
 export const seniorityTiers = ['senior', 'staff', 'executive'] as const
@@ -46,7 +47,11 @@ const belowRank = /\b(junior|jr|assistant|associate|deputy|intern|trainee|appren
 
 /** The seniority a job title claims, or undefined when it claims none. */
 export function classifySeniority(title: string | undefined): SeniorityClaim | undefined {
-  if (!title) return undefined
+  return title ? classifyTitle(title) : undefined
+}
+
+// Job titles are a small vocabulary: each is read once.
+const classifyTitle = memoise((title: string): SeniorityClaim | undefined => {
   const text = foldToAscii(title).replace(/[^a-z0-9]+/g, ' ')
   if (belowRank.test(text)) return undefined
   for (const [tier, pattern] of patterns) {
@@ -54,4 +59,4 @@ export function classifySeniority(title: string | undefined): SeniorityClaim | u
     if (match) return { tier, keyword: match[0], ...seniorityExperience[tier] }
   }
   return undefined
-}
+})

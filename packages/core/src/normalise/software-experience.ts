@@ -1,5 +1,6 @@
 import type { NormalisedWork } from './normalise-application.js'
 import { msPerYear } from './partial-date.js'
+import { memoise } from './memoise.js'
 
 const softwareRole =
   /\b(?:software|developer|programmer|devops|sre|site reliability|full[- ]?stack|front[- ]?end|back[- ]?end|engineer(?:ing)?|coder|web|mobile|ios|android|data scientist)\b/i
@@ -8,9 +9,12 @@ const otherEngineering =
 
 /** Whether a job title is a software developer or engineer role (`Senior Software Engineer`, `Backend Developer`). */
 export function isSoftwareRole(position: string | undefined): boolean {
-  if (!position) return false
-  return softwareRole.test(position) && !otherEngineering.test(position)
+  return position ? isSoftwareTitle(position) : false
 }
+
+const isSoftwareTitle = memoise(
+  (position: string): boolean => softwareRole.test(position) && !otherEngineering.test(position),
+)
 
 /**
  * Years the CV claims in software roles, up to `nowMs`: the union of the roles' spans, so overlapping jobs count once.

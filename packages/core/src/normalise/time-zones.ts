@@ -1,5 +1,6 @@
 import { getCountriesForTimezone, getTimezonesForCountry } from 'countries-and-timezones'
 import { msPerDay } from './partial-date.js'
+import { memoise } from './memoise.js'
 
 /**
  * IANA time zones and their UTC offsets at an instant, DST-aware, from the runtime's Intl data. Screening asks for the
@@ -116,11 +117,11 @@ export function timeZonesOfCountry(country: string): readonly string[] {
 }
 
 /** The countries (upper-case ISO alpha-2) that use a zone, old alias names included; empty for placeless zones. */
-export function countriesOfTimeZone(zone: string): readonly string[] {
-  return getCountriesForTimezone(zone, { deprecated: true })
+export const countriesOfTimeZone = memoise((zone: string): readonly string[] =>
+  getCountriesForTimezone(zone, { deprecated: true })
     .map((country) => country.id)
-    .filter((country) => !(incidentalZones[country] ?? []).includes(zone))
-}
+    .filter((country) => !(incidentalZones[country] ?? []).includes(zone)),
+)
 
 const countryWeeks = new Map<string, Map<number, readonly number[]>>()
 
