@@ -145,9 +145,18 @@ export function createApplicant(world: WorldState, options: ApplicantOptions): A
     work: career.work,
     headline: career.headline,
     ...(hasLinkedIn
-      ? { linkedIn: honestLinkedIn(random, name, careerStartMs, submittedAtMs, career.experienceYears) }
+      ? {
+          linkedIn: honestLinkedIn(
+            random,
+            world.usedHandles,
+            name,
+            careerStartMs,
+            submittedAtMs,
+            career.experienceYears,
+          ),
+        }
       : {}),
-    ...(hasGitHub ? { gitHub: honestGitHub(random, name, studyStartMs, submittedAtMs) } : {}),
+    ...(hasGitHub ? { gitHub: honestGitHub(random, world.usedHandles, name, studyStartMs, submittedAtMs) } : {}),
     ...(random.chance(photoShare[country.code] ?? 0.08) ? { photoHash: random.hex(16) } : {}),
     document: documentMetadata(world, name, submittedAtMs),
     cvSeed: random.nextUint32(),

@@ -154,6 +154,7 @@ export function* generateApplications(options: WorldOptions): Generator<Applicat
     usedEmails: new Set(),
     usedAddresses: new Set(),
     usedIps: new Set(),
+    usedHandles: new Set(),
     personaCount: 0,
     ringCount: 0,
   }

@@ -17,21 +17,30 @@ export function isoDay(ms: number): string {
   return text
 }
 
-export function linkedInHandle(random: Random, name: PersonName): string {
+/** A handle no other account has: a taken one gets a random suffix, as sites make people do. */
+function unclaimed(random: Random, used: Set<string>, wanted: string, network: string): string {
+  let handle = wanted
+  while (used.has(`${network}:${handle}`)) handle = `${wanted}-${random.hex(4)}`
+  used.add(`${network}:${handle}`)
+  return handle
+}
+
+export function linkedInHandle(random: Random, name: PersonName, used: Set<string>): string {
   const given = asciiHandle(name.given)
   const family = asciiHandle(name.family)
-  return random.weighted([
+  const wanted = random.weighted([
     [`${given}-${family}-${random.hex(random.int(6, 8))}`, 5],
     [`${given}${family}`, 3],
     [`${given}-${family}`, 3],
     [`${given[0] ?? ''}${family}`, 1],
   ] as const)
+  return unclaimed(random, used, wanted, 'linkedin')
 }
 
-export function gitHubHandle(random: Random, name: PersonName): string {
+export function gitHubHandle(random: Random, name: PersonName, used: Set<string>): string {
   const given = asciiHandle(name.given)
   const family = asciiHandle(name.family)
-  return random.pick([
+  const wanted = random.pick([
     `${given}${family}`,
     `${given}-${family}`,
     `${given[0] ?? ''}${family}`,
@@ -39,6 +48,7 @@ export function gitHubHandle(random: Random, name: PersonName): string {
     `${given}${random.int(80, 99)}`,
     `${given}-dev`,
   ])
+  return unclaimed(random, used, wanted, 'github')
 }
 
 /**
@@ -47,12 +57,13 @@ export function gitHubHandle(random: Random, name: PersonName): string {
  */
 export function honestLinkedIn(
   random: Random,
+  usedHandles: Set<string>,
   name: PersonName,
   careerStartMs: number,
   submittedAtMs: number,
   experienceYears: number,
 ): ProfileEnrichment {
-  const username = linkedInHandle(random, name)
+  const username = linkedInHandle(random, name, usedHandles)
   const created = Math.min(careerStartMs - random.int(0, 400) * dayMs, submittedAtMs - random.int(200, 900) * dayMs)
   const connections = Math.round(
     Math.min(3000, random.normal(80 + experienceYears * 70, 60 + experienceYears * 20, 12)),
@@ -73,11 +84,12 @@ export function honestLinkedIn(
 /** A GitHub account: created at university or later, contributions from then on, sparse but steady activity. */
 export function honestGitHub(
   random: Random,
+  usedHandles: Set<string>,
   name: PersonName,
   studyStartMs: number,
   submittedAtMs: number,
 ): ProfileEnrichment {
-  const username = gitHubHandle(random, name)
+  const username = gitHubHandle(random, name, usedHandles)
   const created = Math.min(studyStartMs + random.int(0, 1500) * dayMs, submittedAtMs - random.int(120, 600) * dayMs)
   return {
     network: 'GitHub',

@@ -13,6 +13,8 @@ export type WorldState = {
   readonly usedEmails: Set<string>
   readonly usedAddresses: Set<string>
   readonly usedIps: Set<string>
+  /** LinkedIn and GitHub handles: one account per handle, as on the real sites. */
+  readonly usedHandles: Set<string>
   personaCount: number
   ringCount: number
 }

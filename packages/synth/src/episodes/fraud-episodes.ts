@@ -71,7 +71,13 @@ const rentedProfile: Episode = (world, notBeforeMs) => {
   })
   submitOnOperatorHours(world, applicant, notBeforeMs, dayMs, operatorZone)
   const name = { given: applicant.givenName, family: applicant.familyName, full: applicant.fullName }
-  applicant.gitHub ??= honestGitHub(random, name, Date.UTC(applicant.birth.year + 18, 8, 1), applicant.submittedAtMs)
+  applicant.gitHub ??= honestGitHub(
+    random,
+    world.usedHandles,
+    name,
+    Date.UTC(applicant.birth.year + 18, 8, 1),
+    applicant.submittedAtMs,
+  )
   const profileTells = {
     dormant: () => {
       if (applicant.linkedIn && random.chance(0.6))

@@ -102,7 +102,7 @@ export const tells: Readonly<Record<TellName, Tell>> = {
       applicant.gitHub = { ...applicant.gitHub, username, url: `https://github.com/${username}`, displayName: username }
       return
     }
-    const username = linkedInHandle(random, personName(random, 'US'))
+    const username = linkedInHandle(random, personName(random, 'US'), world.usedHandles)
     const profile = applicant.linkedIn ?? linkedInFor(world, applicant)
     applicant.linkedIn = { ...profile, username, url: `https://www.linkedin.com/in/${username}` }
   },
@@ -163,5 +163,12 @@ export function tellCount(random: Random, max: number): number {
 
 function linkedInFor(world: WorldState, applicant: Applicant): NonNullable<Applicant['linkedIn']> {
   const name = { given: applicant.givenName, family: applicant.familyName, full: applicant.fullName }
-  return honestLinkedIn(world.random, name, applicant.submittedAtMs - 3 * 365 * 86_400_000, applicant.submittedAtMs, 3)
+  return honestLinkedIn(
+    world.random,
+    world.usedHandles,
+    name,
+    applicant.submittedAtMs - 3 * 365 * 86_400_000,
+    applicant.submittedAtMs,
+    3,
+  )
 }

@@ -232,7 +232,7 @@ const newGitHub: Episode = (world, notBeforeMs) => {
   const name = { given: applicant.givenName, family: applicant.familyName, full: applicant.fullName }
   applicant.gitHub = freshAccount(
     random,
-    honestGitHub(random, name, applicant.submittedAtMs - 200 * dayMs, applicant.submittedAtMs),
+    honestGitHub(random, world.usedHandles, name, applicant.submittedAtMs - 200 * dayMs, applicant.submittedAtMs),
     applicant.submittedAtMs,
   )
   return [labelled(applicant, 'new-github')]
