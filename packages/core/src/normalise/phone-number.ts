@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max'
 import type { PhoneLineType } from '../record/application-record.js'
+import { phoneNumberType } from './phone-number-type.js'
 
 /** A phone number as typed and as libphonenumber understands it. */
 export type ParsedPhone = {
@@ -57,9 +58,9 @@ export function parsePhone(raw: string, defaultCountry?: string): ParsedPhone {
       isWrittenInternationally,
     }
   }
-  // With the full metadata, isValid() is exactly "getType() finds a type", so one type lookup answers both (each
-  // compiles the plan's patterns anew); isValid() runs only for plans without type patterns.
-  const type = phone.getType()
+  // With the full metadata, isValid() is exactly "getType() finds a type", so one type lookup answers both;
+  // isValid() runs only for plans without type patterns.
+  const type = phoneNumberType(phone.country ?? phone.countryCallingCode, phone.nationalNumber)
   const isValid = type !== undefined || phone.isValid()
   const lengthProblem = isValid ? undefined : safeLengthProblem(dialable, country)
   const metadataLineType = type ? metadataTypes[type] : undefined
