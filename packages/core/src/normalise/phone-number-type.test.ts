@@ -41,12 +41,15 @@ const numbers: readonly (readonly [string, CountryCode?])[] = [
 const examples = mobileExamples as Readonly<Partial<Record<CountryCode, string>>>
 
 describe('phoneNumberType', () => {
-  it.each(numbers)('answers what libphonenumber getType() does for %s', (raw, country) => {
-    const phone = parsePhoneNumberFromString(raw, country ? { defaultCountry: country } : {})
-    expect(phone).toBeDefined()
-    if (!phone) return
-    expect(phoneNumberType(phone.country ?? phone.countryCallingCode, phone.nationalNumber)).toBe(phone.getType())
-  })
+  it.each(numbers.map(([raw, country]) => ({ raw, country })))(
+    'answers what getType() does for $raw',
+    ({ raw, country }) => {
+      const phone = parsePhoneNumberFromString(raw, country ? { defaultCountry: country } : {})
+      expect(phone).toBeDefined()
+      if (!phone) return
+      expect(phoneNumberType(phone.country ?? phone.countryCallingCode, phone.nationalNumber)).toBe(phone.getType())
+    },
+  )
 
   it("agrees with getType() on every plan's example numbers and on variants of them", () => {
     let compared = 0
