@@ -1,3 +1,5 @@
+import { memoise } from './memoise.js'
+
 /** The online networks whose profile addresses screening knows how to read. */
 export const profileNetworks = ['linkedin', 'github', 'gitlab', 'twitter', 'stackoverflow'] as const
 export type ProfileNetwork = (typeof profileNetworks)[number]
@@ -95,6 +97,16 @@ const schemePattern = /^[a-z][a-z0-9+.-]*:\/\//i
  * tolerated (people type `linkedin.com/in/...`); look-alike hosts (`linkedin.com.example.io`, `1inkedin.com`) are not.
  */
 export function checkProfileUrl(network: ProfileNetwork, url: string): ProfileUrlCheck {
+  return checkKeyedUrl(`${network} ${url}`)
+}
+
+// A record lists most profile URLs twice (in the CV and in enrichment): the second reading is free.
+const checkKeyedUrl = memoise((key: string): ProfileUrlCheck => {
+  const space = key.indexOf(' ')
+  return readProfileUrl(key.slice(0, space) as ProfileNetwork, key.slice(space + 1))
+})
+
+function readProfileUrl(network: ProfileNetwork, url: string): ProfileUrlCheck {
   const text = url.trim()
   if (text === '' || /\s/.test(text)) return { status: 'invalid', problem: 'not-a-url' }
   let parsed: URL
