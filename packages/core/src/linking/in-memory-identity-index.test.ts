@@ -401,9 +401,22 @@ describe('identity.history-changed', () => {
       work: [{ name: 'Acme Logistics', position: 'Software Engineer', startDate: '2019-07', endDate: '2022-05' }],
     },
     person: { birthDate: '1997-04-02' },
+    contacts: { phones: [{ value: '+1 415 555 0132' }] },
   }
 
-  it('lists exactly which degree, dates and employers changed for the same name and birth year', () => {
+  it('stays silent for namesakes with the same birth year who share no strong identifier', () => {
+    const index = new InMemoryIdentityIndex()
+    link(index, applicant('a-1', '', { ...history, contacts: {} }))
+    const namesake = applicant(
+      'a-2',
+      '',
+      { cv: { basics: { name: 'Jordan Avery Miller' }, education: [] }, person: { birthDate: '1997' } },
+      24,
+    )
+    expect(link(index, namesake).signals.map((signal) => signal.code)).not.toContain('identity.history-changed')
+  })
+
+  it('lists exactly which degree, dates and employers changed for the same name, birth year and phone', () => {
     const index = new InMemoryIdentityIndex()
     link(index, applicant('a-1', '', history))
     const later = applicant(
@@ -424,6 +437,7 @@ describe('identity.history-changed', () => {
           work: [{ name: 'Globex', position: 'Software Engineer', startDate: '2017-07' }],
         },
         person: { birthDate: '1997' },
+        contacts: { phones: [{ value: '(415) 555-0132' }] },
       },
       24 * 90,
     )
@@ -431,7 +445,7 @@ describe('identity.history-changed', () => {
     expect(signal?.severity).toBe('medium')
     expect(signal?.evidence).toEqual({
       earlierApplicationId: 'a-1',
-      basis: 'same name and birth year',
+      basis: 'same name and birth year, and a shared identifier',
       added: [{ section: 'work', change: 'added', entry: 'Globex, Software Engineer (2017-07 to now)' }],
       removed: [
         { section: 'work', change: 'removed', entry: 'Acme Logistics, Software Engineer (2019-07 to 2022-05)' },

@@ -23,6 +23,7 @@ import type {
   PersonaCluster,
 } from './identity-index.js'
 import { sharedIdentifierCodes, sharedIdentifierSeverity, type IdentitySignalCode } from './identity-signals.js'
+import { IdentifierTable } from './identifier-table.js'
 import { LshIndex } from './lsh-index.js'
 import {
   compactSignature,
@@ -76,13 +77,14 @@ export class InMemoryIdentityIndex implements IdentityIndex {
   private readonly applicationIds: string[] = []
   private readonly personOfApplication: number[] = []
   private readonly applicationTimes: number[] = []
-  /** Application id to its number; a re-linked id keeps its first number. */
+  /** Application id to its number, built only when clusters are looked up by id; a re-linked id keeps its first. */
   private readonly applicationNumbers = new Map<string, number>()
+  private numberedUpTo = 0
   private readonly people = new ClaimedPeople()
   private readonly clusters_ = new PersonaClusters()
-  private readonly exact = new Map<IdentifierKind, Map<string, number | SharedIdentifier>>(
-    identifierKinds.map((kind) => [kind, new Map()]),
-  )
+  /** Each identifier: `2 * application` while used once, `2 * n + 1` for the n-th shared identifier. */
+  private readonly exact = new IdentifierTable()
+  private readonly shared: SharedIdentifier[] = []
   private readonly sharedEdges: {
     readonly application: number
     readonly kind: IdentifierKind
@@ -110,7 +112,6 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     const person = this.people.resolve(facts)
     this.applicationIds.push(record.id)
     this.personOfApplication.push(person)
-    if (!this.applicationNumbers.has(record.id)) this.applicationNumbers.set(record.id, application)
     const links: IdentityLink[] = []
     const signals: IdentitySignal[] = []
     const sameNameElsewhere = new Set<number>()
@@ -140,6 +141,10 @@ export class InMemoryIdentityIndex implements IdentityIndex {
   }
 
   cluster(clusterId: string): PersonaCluster | undefined {
+    for (; this.numberedUpTo < this.applicationIds.length; this.numberedUpTo++) {
+      const id = this.applicationIds[this.numberedUpTo] ?? ''
+      if (!this.applicationNumbers.has(id)) this.applicationNumbers.set(id, this.numberedUpTo)
+    }
     const earliest = this.applicationNumbers.get(clusterId.replace(/^cluster:/, ''))
     if (earliest === undefined || this.clusters_.earliestOf(earliest) !== earliest) return undefined
     const summary = this.clusters_.summaryOf(earliest)
@@ -188,29 +193,34 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     sameNameElsewhere: Set<number>,
   ): IdentityLink | undefined {
     const { kind, value } = identifier
-    const map = this.exact.get(kind)
-    if (!map) return undefined
-    const existing = map.get(value)
+    const kindNumber = identifierKinds.indexOf(kind)
+    const existing = this.exact.get(kindNumber, value)
     if (existing === undefined) {
-      map.set(value, application)
+      this.exact.set(kindNumber, value, 2 * application)
       return undefined
     }
     let entry: SharedIdentifier
-    if (typeof existing === 'number') {
+    if (existing % 2 === 0) {
+      const first = existing / 2
       entry = new SharedIdentifier()
-      entry.add(existing, this.personOf(existing))
+      entry.add(first, this.personOf(first))
       if (kind === 'ip' || kind === 'device')
-        entry.addRecent(this.timeOf(existing), this.personOf(existing), this.options.burstWindowMs)
-      map.set(value, entry)
-      this.sharedEdges.push({ application: existing, kind, value })
-    } else entry = existing
+        entry.addRecent(this.timeOf(first), this.personOf(first), this.options.burstWindowMs)
+      this.exact.set(kindNumber, value, 2 * this.shared.length + 1)
+      this.shared.push(entry)
+      this.sharedEdges.push({ application: first, kind, value })
+    } else entry = this.shared[(existing - 1) / 2] ?? new SharedIdentifier()
     this.sharedEdges.push({ application, kind, value })
 
     const others: number[] = []
     let household = 0
     const mySurname = this.people.surnameOf(person)
     entry.people.forEach((other, index) => {
-      if (other === person) return
+      if (other === person) {
+        // The same claimed person again, through a strong identifier: their history may be compared.
+        if (strongIdentifierKinds.has(kind)) sameNameElsewhere.add(person)
+        return
+      }
       others.push(entry.peopleApplications[index] ?? 0)
       if (this.people.surnameOf(other) === mySurname) household++
       const isNamesake = this.people.nameOf(other) !== '' && this.people.nameOf(other) === this.people.nameOf(person)
@@ -387,7 +397,9 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     history: string,
     sameNameElsewhere: ReadonlySet<number>,
   ): IdentitySignal | undefined {
-    for (const earlierPerson of [person, ...sameNameElsewhere]) {
+    // A name (and birth year) alone is not a person: common names recur. Compare histories only with earlier
+    // applications of that name that share a strong identifier (phone, email, device, CV file...) with this one.
+    for (const earlierPerson of sameNameElsewhere) {
       const earlier = this.people.latestHistory[earlierPerson]
       const earlierApplication = this.people.latestApplication[earlierPerson] ?? -1
       if (earlier === undefined || earlierApplication < 0) continue
@@ -400,7 +412,10 @@ export class InMemoryIdentityIndex implements IdentityIndex {
         message: `The same claimed person applied as ${earlierId} with a different history: ${summarise(changes)}.`,
         evidence: {
           earlierApplicationId: earlierId,
-          basis: earlierPerson === person ? 'same name and birth year' : 'same name and a shared identifier',
+          basis:
+            earlierPerson === person
+              ? 'same name and birth year, and a shared identifier'
+              : 'same name and a shared identifier',
           added: changes.filter((change) => change.change === 'added'),
           removed: changes.filter((change) => change.change === 'removed'),
           changed: changes.filter((change) => change.change === 'changed'),
