@@ -22,7 +22,7 @@ export {
 export type { Signal } from './signals/signal.js'
 export { signalDefinitions, findSignalDefinition, isSignalCode } from './signals/signal-registry.js'
 export { renderSignalCatalogue } from './signals/render-signal-catalogue.js'
-export { perRecordDetectors, type SignalCode } from './detect/detector-registry.js'
+export { perRecordDetectors, poolSignalDefinitions, type SignalCode } from './detect/detector-registry.js'
 export type { DetectionContext, Detector } from './detect/detector.js'
 export {
   normaliseApplication,
@@ -47,3 +47,4 @@ export { scoreSignals, outcomes, type Outcome, type Score, type ScoredSignal } f
 export { screenApplication, type ScreeningOptions } from './screen/screen-application.js'
 export type { ScreeningResult, DetectorFailure } from './screen/screening-result.js'
 export { assertNever } from './assert-never.js'
+export * from './linking/index.js'

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs'
+import { InMemoryIdentityIndex } from '@hirewall/core'
 import { Command, Option } from 'commander'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
@@ -19,6 +20,7 @@ type ScreenOptions = {
   readonly summary: boolean
   readonly summaryJson?: string
   readonly progress: boolean
+  readonly link: boolean
 }
 
 export function screenCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -35,11 +37,15 @@ export function screenCommand(io: CliIo, setExitCode: (code: ExitCode) => void):
     .option('--no-summary', 'do not print the summary to stderr')
     .option('--summary-json <file>', 'also write the summary as JSON to this file')
     .option('--no-progress', 'never show a progress bar')
+    .option('--no-link', 'screen each application alone, without linking it to the others in the input')
     .addHelpText(
       'after',
       `
 Output: one row per input row. Screened rows carry the result (score 0-100, outcome clear|review|hold, the signals
-with their contributions and evidence, policy version); invalid rows carry their issues (line, field path, message).
+with their contributions and evidence, the persona cluster id, policy version); invalid rows carry their issues (line,
+field path, message). Each application is linked to every earlier one in the input (shared phones, emails,
+addresses, devices, IPs, profiles, CV files, near-duplicate CV texts, photos): reuse across different claimed people
+raises identity.* signals, and the summary counts the rings found.
 HireWall never rejects anyone: "hold" means a human must decide before the process goes on.
 
 Exit codes: 0 all rows screened; 2 usage error (nothing screened); 3 some rows invalid (the valid ones were screened).
@@ -60,6 +66,7 @@ async function runScreen(files: readonly string[], options: ScreenOptions, io: C
   const writer = new BufferedWriter(outputStream)
   const summary = new ScreeningSummary()
   const progress = createProgress(io.stderr, options.progress)
+  const identityIndex = options.link ? new InMemoryIdentityIndex() : undefined
   try {
     await writer.write(formatHeader(options.outputFormat))
     for await (const row of screenFiles(files, {
@@ -67,6 +74,7 @@ async function runScreen(files: readonly string[], options: ScreenOptions, io: C
       format: options.format,
       stdin: io.stdin,
       onProgress: progress.update,
+      ...(identityIndex ? { identityIndex } : {}),
     })) {
       if (row.status === 'screened') summary.addResult(row.result)
       else summary.addInvalid()
@@ -77,6 +85,7 @@ async function runScreen(files: readonly string[], options: ScreenOptions, io: C
     progress.stop()
     if (options.output) await closeStream(outputStream)
   }
+  if (identityIndex) summary.addClusters(identityIndex.clusters())
   if (options.summary) io.stderr.write(summary.format())
   if (options.summaryJson) {
     const { writeFile } = await import('node:fs/promises')

@@ -1,9 +1,11 @@
-import { outcomes, type Outcome, type ScreeningResult } from '@hirewall/core'
+import { outcomes, type Outcome, type PersonaCluster, type ScreeningResult } from '@hirewall/core'
 
 /** Running totals of a screening run, for the summary printed at the end. */
 export class ScreeningSummary {
   readonly byOutcome: Record<Outcome, number> = { clear: 0, review: 0, hold: 0 }
   invalid = 0
+  /** Persona clusters of two or more applications, and those spanning several claimed people (rings). */
+  private clusters: { total: number; rings: number; largestRing: number } | undefined
   private readonly signalCounts = new Map<string, number>()
   private readonly startedAt = performance.now()
 
@@ -16,6 +18,15 @@ export class ScreeningSummary {
 
   addInvalid(): void {
     this.invalid += 1
+  }
+
+  addClusters(clusters: readonly PersonaCluster[]): void {
+    const rings = clusters.filter((cluster) => cluster.isRing)
+    this.clusters = {
+      total: clusters.length,
+      rings: rings.length,
+      largestRing: Math.max(0, ...rings.map((ring) => ring.applicationIds.length)),
+    }
   }
 
   get screened(): number {
@@ -32,6 +43,7 @@ export class ScreeningSummary {
       invalid: this.invalid,
       outcomes: this.byOutcome,
       topSignals: Object.fromEntries(this.topSignals(10)),
+      ...(this.clusters ? { clusters: this.clusters } : {}),
       seconds: this.elapsedSeconds(),
     }
   }
@@ -55,6 +67,13 @@ export class ScreeningSummary {
     ]
     if (this.invalid > 0)
       lines.push(`  invalid ${String(this.invalid).padStart(8)}  (rows not screened: see their issues)`)
+    if (this.clusters) {
+      lines.push(
+        `Linked: ${this.clusters.total} persona cluster${this.clusters.total === 1 ? '' : 's'} of 2+ applications, ` +
+          `${this.clusters.rings} ring${this.clusters.rings === 1 ? '' : 's'} (several claimed people)` +
+          (this.clusters.rings > 0 ? `, the largest with ${this.clusters.largestRing} applications` : ''),
+      )
+    }
     const top = this.topSignals(8)
     if (top.length > 0) {
       lines.push('Top signals:')

@@ -2,6 +2,7 @@ import {
   packagedReferenceData,
   screenApplication,
   type ApplicationRecord,
+  type IdentityIndex,
   type ReferenceData,
   type ScoringPolicy,
   type ScreeningResult,
@@ -17,6 +18,8 @@ export type ScreenFilesOptions = {
   readonly stdin?: NodeJS.ReadableStream
   readonly reference?: ReferenceData
   readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void
+  /** Links every application to the ones before it (the pool's memory for this run); omit to screen records alone. */
+  readonly identityIndex?: IdentityIndex
   /** Called with each valid record as it is screened (evaluation needs the labels that results do not carry). */
   readonly onScreened?: (record: ApplicationRecord, result: ScreeningResult) => void
 }
@@ -39,7 +42,11 @@ export async function* screenFiles(paths: readonly string[], options: ScreenFile
       yield row
       continue
     }
-    const result = screenApplication(row.record, { policy: options.policy, reference })
+    const result = screenApplication(row.record, {
+      policy: options.policy,
+      reference,
+      ...(options.identityIndex ? { identityIndex: options.identityIndex } : {}),
+    })
     options.onScreened?.(row.record, result)
     yield { status: 'screened', file: row.file, line: row.line, result }
   }

@@ -1,24 +1,29 @@
 import { contextDetector } from '../detectors/context-detector.js'
-import { onlinePresenceDetector } from '../detectors/online-presence-detector.js'
-import { phoneDetector } from '../detectors/phone-detector.js'
-import { emailDetector } from '../detectors/email-detector.js'
 import { educationDetector } from '../detectors/education-detector.js'
+import { emailDetector } from '../detectors/email-detector.js'
 import { employmentDetector } from '../detectors/employment-detector.js'
 import { interviewDetector } from '../detectors/interview-detector.js'
+import { onlinePresenceDetector } from '../detectors/online-presence-detector.js'
+import { phoneDetector } from '../detectors/phone-detector.js'
+import { identitySignals } from '../linking/identity-signals.js'
 
 /**
- * Every per-record detector, in the order their signals are listed. Adding a detector is one line here.
- * Detectors that need the whole applicant pool (identity reuse) or reference intelligence (sanctions, institutions,
- * IP ranges, watchlists) register in `poolDetectors` / `intelDetectors` when they arrive.
+ * Every per-record detector, in the order their signals are documented. Adding a detector is one line here.
+ * Pool signals (identity reuse across applications) come from the identity index (`linking/`); detectors that need
+ * reference intelligence (sanctions, institutions, IP ranges, watchlists) will register beside these.
  */
 export const perRecordDetectors = [
-  contextDetector,
-  onlinePresenceDetector,
   phoneDetector,
   emailDetector,
   educationDetector,
   employmentDetector,
+  contextDetector,
+  onlinePresenceDetector,
   interviewDetector,
 ] as const
 
-export type SignalCode = (typeof perRecordDetectors)[number]['signals'][number]['code']
+/** Signals raised by looking at the whole pool rather than one record. */
+export const poolSignalDefinitions = identitySignals
+
+export type SignalCode =
+  (typeof perRecordDetectors)[number]['signals'][number]['code'] | (typeof poolSignalDefinitions)[number]['code']

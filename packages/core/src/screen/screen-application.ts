@@ -1,4 +1,5 @@
 import type { DetectionContext, Detector } from '../detect/detector.js'
+import type { IdentityIndex } from '../linking/identity-index.js'
 import { perRecordDetectors } from '../detect/detector-registry.js'
 import { normaliseApplication } from '../normalise/normalise-application.js'
 import type { ApplicationRecord } from '../record/application-record.js'
@@ -13,17 +14,24 @@ export type ScreeningOptions = {
   readonly reference: ReferenceData
   /** Defaults to every registered per-record detector. */
   readonly detectors?: readonly Detector[]
-  /** Signals found outside this record (the identity graph, intelligence), added before scoring. */
+  /** Signals found outside this record and the pool (intelligence lookups), added before scoring. */
   readonly extraSignals?: readonly Signal[]
-  readonly clusterId?: string
+  /**
+   * The pool's memory. When given, the application is linked to every earlier one (and added to the pool): its pool
+   * signals join the score and the result carries its persona cluster id.
+   */
+  readonly identityIndex?: IdentityIndex
 }
 
 /**
- * Screens one validated application: normalise, run every detector, score. Pure: the same record, policy and
- * reference data always give the same result. A detector that throws is recorded and the others still run.
+ * Screens one validated application: normalise, run every detector, link it to the pool (with an identity index),
+ * score. Without an index it is pure: the same record, policy and reference data always give the same result; with
+ * one, the result also depends on the applications linked before it. A detector that throws is recorded and the
+ * others still run.
  */
 export function screenApplication(record: ApplicationRecord, options: ScreeningOptions): ScreeningResult {
-  const context: DetectionContext = { record, facts: normaliseApplication(record), reference: options.reference }
+  const facts = normaliseApplication(record)
+  const context: DetectionContext = { record, facts, reference: options.reference }
   const signals: Signal[] = []
   const detectorFailures: DetectorFailure[] = []
   for (const detector of options.detectors ?? perRecordDetectors) {
@@ -37,6 +45,8 @@ export function screenApplication(record: ApplicationRecord, options: ScreeningO
     }
   }
   if (options.extraSignals) signals.push(...options.extraSignals)
+  const link = options.identityIndex?.link(record, facts)
+  if (link) signals.push(...link.signals)
   const scored = scoreSignals(signals, options.policy)
   const dataVersions: Record<string, string> = {}
   for (const source of options.reference.sources) dataVersions[source.name] = source.version
@@ -46,7 +56,7 @@ export function screenApplication(record: ApplicationRecord, options: ScreeningO
     outcome: scored.outcome,
     signals: scored.signals,
     holdGate: scored.holdGate,
-    ...(options.clusterId ? { clusterId: options.clusterId } : {}),
+    ...(link ? { clusterId: link.clusterId } : {}),
     policyVersion: options.policy.version,
     modelVersion: null,
     dataVersions,
