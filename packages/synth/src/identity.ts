@@ -1,3 +1,4 @@
+import { parseEmail } from '@hirewall/core'
 import type { PostalAddress } from './applicant.js'
 import { countries, type City, type CountryProfile } from './data/countries.js'
 import { namesByCountry } from './data/names.js'
@@ -46,6 +47,17 @@ function foldHandle(text: string): string {
     .replace(/[^a-z0-9]/g, '')
 }
 
+/**
+ * Reserves the mailbox an address reaches, as its provider routes it: `rachel.smith@gmail.com` and
+ * `rachelsmith@gmail.com` are one Gmail mailbox, so two people cannot both have them.
+ */
+function claimMailbox(world: WorldState, email: string): boolean {
+  const mailbox = parseEmail(email).canonical
+  if (world.usedEmails.has(mailbox)) return false
+  world.usedEmails.add(mailbox)
+  return true
+}
+
 /** An email address that plausibly derives from the name, unique in the world. */
 export function emailForName(world: WorldState, name: PersonName, country: CountryProfile, birthYear: number): string {
   const { random } = world
@@ -56,10 +68,7 @@ export function emailForName(world: WorldState, name: PersonName, country: Count
     const style = nameStyle(random.int(0, 6), given, family, birthYear, random)
     const base = attempt < 3 ? style : `${style}${random.int(1, 9999)}`
     const email = `${base}@${domain}`
-    if (!world.usedEmails.has(email)) {
-      world.usedEmails.add(email)
-      return email
-    }
+    if (claimMailbox(world, email)) return email
   }
 }
 
@@ -119,10 +128,7 @@ export function generatedEmail(world: WorldState): string {
       ['proton.me', 1],
     ] as const)
     const email = `${generatedHandle(world.random)}@${domain}`
-    if (!world.usedEmails.has(email)) {
-      world.usedEmails.add(email)
-      return email
-    }
+    if (claimMailbox(world, email)) return email
   }
 }
 

@@ -1,3 +1,4 @@
+import { parseEmail } from '@hirewall/core'
 import type { Applicant } from '../applicant.js'
 import { eastAsianLanguages, voipCarriers } from '../data/network.js'
 import { generatedEmail, generatedHandle, oddPhoneFormat, personName } from '../identity.js'
@@ -85,7 +86,7 @@ export const tells: Readonly<Record<TellName, Tell>> = {
     applicant.ip = vpnIp(world.random)
   },
   generatedEmail: (world, applicant) => {
-    world.usedEmails.delete(applicant.email)
+    world.usedEmails.delete(parseEmail(applicant.email).canonical)
     applicant.email = generatedEmail(world)
   },
   newLinkedIn: (world, applicant) => {
