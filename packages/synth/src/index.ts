@@ -20,3 +20,4 @@ export {
   type HardNegativeRate,
 } from './evaluate-screening.js'
 export { formatEvaluationTable } from './format-evaluation-table.js'
+export { evaluateLinking, formatLinkingTable, type LinkingMetrics } from './evaluate-linking.js'
