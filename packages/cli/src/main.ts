@@ -3,6 +3,7 @@ import { processIo, type CliIo } from './cli-io.js'
 import { demoCommand } from './commands/demo-command.js'
 import { evalCommand } from './commands/eval-command.js'
 import { generateCommand } from './commands/generate-command.js'
+import { graphCommand } from './commands/graph-command.js'
 import { screenCommand } from './commands/screen-command.js'
 import { exitCodes, type ExitCode } from './exit-codes.js'
 import { UsageError } from './usage-error.js'
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run with --help for usage)')
-  for (const command of [screenCommand, generateCommand, evalCommand, demoCommand]) {
+  for (const command of [screenCommand, graphCommand, generateCommand, evalCommand, demoCommand]) {
     program.addCommand(
       command(io, setExitCode)
         .exitOverride()
