@@ -1,9 +1,11 @@
 import type { IdentityGraph } from '@hirewall/core'
 
+// XML 1.0 cannot carry most control characters at all, even escaped: drop them.
 const escapeXml = (text: string): string =>
-  text
+  [...text]
+    .filter((char) => char >= ' ' || char === '\t' || char === '\n' || char === '\r')
+    .join('')
     .replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
 
 /**
  * The identity graph as GraphML (graphml.graphdrawing.org), which Gephi, Cytoscape, yEd and NetworkX read: nodes with
