@@ -416,6 +416,20 @@ describe('identity.history-changed', () => {
     expect(link(index, namesake).signals.map((signal) => signal.code)).not.toContain('identity.history-changed')
   })
 
+  it('never compares a resubmission with a namesake who applied in between (regression: honest people flagged)', () => {
+    const index = new InMemoryIdentityIndex()
+    const first = { cv: history.cv, person: {}, contacts: { phones: [{ value: '+1 404 828 8720' }] } }
+    link(index, applicant('a-1', '', first))
+    const namesake = {
+      cv: { basics: { name: 'Jordan Avery Miller' }, education: [{ institution: 'Boston University' }] },
+      person: {},
+      contacts: { phones: [{ value: '+1 206 890 9432' }] },
+    }
+    link(index, applicant('n-1', '', namesake, 5))
+    const again = link(index, applicant('a-2', '', first, 24 * 30))
+    expect(again.signals.map((signal) => signal.code)).not.toContain('identity.history-changed')
+  })
+
   it('lists exactly which degree, dates and employers changed for the same name, birth year and phone', () => {
     const index = new InMemoryIdentityIndex()
     link(index, applicant('a-1', '', history))

@@ -190,6 +190,7 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     person: number,
     timeMs: number,
     signals: IdentitySignal[],
+    /** Earlier applications of the same name that share a strong identifier with this one (filled here). */
     sameNameElsewhere: Set<number>,
   ): IdentityLink | undefined {
     const { kind, value } = identifier
@@ -216,15 +217,16 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     let household = 0
     const mySurname = this.people.surnameOf(person)
     entry.people.forEach((other, index) => {
+      const otherApplication = entry.peopleApplications[index] ?? 0
       if (other === person) {
         // The same claimed person again, through a strong identifier: their history may be compared.
-        if (strongIdentifierKinds.has(kind)) sameNameElsewhere.add(person)
+        if (strongIdentifierKinds.has(kind)) sameNameElsewhere.add(otherApplication)
         return
       }
-      others.push(entry.peopleApplications[index] ?? 0)
+      others.push(otherApplication)
       if (this.people.surnameOf(other) === mySurname) household++
       const isNamesake = this.people.nameOf(other) !== '' && this.people.nameOf(other) === this.people.nameOf(person)
-      if (isNamesake && strongIdentifierKinds.has(kind)) sameNameElsewhere.add(other)
+      if (isNamesake && strongIdentifierKinds.has(kind)) sameNameElsewhere.add(otherApplication)
     })
     const otherPeople = entry.peopleCount - (entry.hasPerson(person) ? 1 : 0)
     const ownEarlier = entry.people.indexOf(person)
@@ -397,12 +399,15 @@ export class InMemoryIdentityIndex implements IdentityIndex {
     history: string,
     sameNameElsewhere: ReadonlySet<number>,
   ): IdentitySignal | undefined {
-    // A name (and birth year) alone is not a person: common names recur. Compare histories only with earlier
-    // applications of that name that share a strong identifier (phone, email, device, CV file...) with this one.
-    for (const earlierPerson of sameNameElsewhere) {
+    // A name (and birth year) alone is not a person: common names recur. Compare histories only with the earlier
+    // applications of that name that share a strong identifier (phone, email, device, CV file...) with this one. Only
+    // each claimed person's latest history is kept, so an application a namesake has since superseded is skipped
+    // rather than compared with the namesake's CV.
+    for (const earlierApplication of sameNameElsewhere) {
+      const earlierPerson = this.personOf(earlierApplication)
+      if (this.people.latestApplication[earlierPerson] !== earlierApplication) continue
       const earlier = this.people.latestHistory[earlierPerson]
-      const earlierApplication = this.people.latestApplication[earlierPerson] ?? -1
-      if (earlier === undefined || earlierApplication < 0) continue
+      if (earlier === undefined) continue
       const changes = diffHistory(earlier, history)
       if (changes.length === 0) continue
       const earlierId = this.applicationIds[earlierApplication] ?? ''
