@@ -44,7 +44,8 @@ export function experienceTimeline(
   for (const entry of work) {
     if (!entry.start) continue
     careerStartMs = Math.min(careerStartMs, entry.start.startMs)
-    periods.push({ ...widestPeriod(entry.start, entry.end, nowMs), work: entry })
+    const { fromMs, toMs } = widestPeriod(entry.start, entry.end, nowMs)
+    periods.push({ fromMs, toMs, work: entry })
   }
   for (const entry of education) {
     if (entry.level === 'doctorate' && entry.start) periods.push(widestPeriod(entry.start, entry.end, nowMs))

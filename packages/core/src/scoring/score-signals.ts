@@ -14,6 +14,9 @@ export type ScoredSignal = Signal & {
   readonly contribution: number
 }
 
+// The same order as `localeCompare` (no locale or options given), without building a collator on every call.
+const compareCodes = new Intl.Collator().compare
+
 export type Score = {
   readonly score: number
   readonly outcome: Outcome
@@ -56,9 +59,11 @@ export function scoreSignals(signals: readonly Signal[], policy: ScoringPolicy):
       entry && entry.strength > 0 && totalStrength > 0
         ? (strength / entry.strength) * (entry.capped / totalStrength)
         : 0
-    return { ...signal, category, weight, contribution: Math.round(share * score * 10) / 10 }
+    // Object.assign, not `{ ...signal, category, ... }`: V8 builds a new hidden class for every spread followed by
+    // properties (microseconds per signal); the keys and their order are the same.
+    return Object.assign({}, signal, { category, weight, contribution: Math.round(share * score * 10) / 10 })
   })
-  scored.sort((a, b) => b.contribution - a.contribution || a.code.localeCompare(b.code))
+  scored.sort((a, b) => b.contribution - a.contribution || compareCodes(a.code, b.code))
 
   const holdGate = evaluateHoldGate(scored, score, policy)
   const outcome: Outcome = holdGate === 'met' ? 'hold' : score >= policy.thresholds.review ? 'review' : 'clear'

@@ -36,7 +36,7 @@ export function screenApplication(record: ApplicationRecord, options: ScreeningO
   const detectorFailures: DetectorFailure[] = []
   for (const detector of options.detectors ?? perRecordDetectors) {
     try {
-      signals.push(...detector.detect(context))
+      for (const found of detector.detect(context)) signals.push(found)
     } catch (error) {
       detectorFailures.push({
         detector: detector.name,
