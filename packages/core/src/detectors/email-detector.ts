@@ -89,10 +89,9 @@ export const emailDetector: Detector<EmailCode> = {
           make(
             'email.invalid',
             `The email "${email.raw}" is not a valid address: it ${email.problem ?? 'is malformed'}.`,
-            {
-              ...where(email),
+            Object.assign(where(email), {
               problem: email.problem ?? 'malformed',
-            },
+            }),
           ),
         )
         continue
@@ -113,16 +112,23 @@ function domainSignalOf(email: NormalisedEmail, reference: ReferenceData): Signa
     return make(
       'email.disposable',
       `The email "${email.raw}" is at ${email.domain}, a disposable (throwaway) mail domain listed by ${listName}.`,
-      { ...where(email), domain: email.domain, list: listName, ...(list ? { listVersion: list.version } : {}) },
+      Object.assign(where(email), {
+        domain: email.domain,
+        list: listName,
+        ...(list ? { listVersion: list.version } : {}),
+      }),
     )
   }
   if (reference.isFreeEmailDomain(email.domain)) {
     const list = reference.sources.find((source) => /free/i.test(source.name))
-    return make('email.free-mail', `The email "${email.raw}" is at ${email.domain}, a free consumer mail service.`, {
-      ...where(email),
-      domain: email.domain,
-      ...(list ? { list: list.name, listVersion: list.version } : {}),
-    })
+    return make(
+      'email.free-mail',
+      `The email "${email.raw}" is at ${email.domain}, a free consumer mail service.`,
+      Object.assign(where(email), {
+        domain: email.domain,
+        ...(list ? { list: list.name, listVersion: list.version } : {}),
+      }),
+    )
   }
   return undefined
 }
@@ -135,7 +141,7 @@ function localPartSignalOf(email: NormalisedEmail, name: PersonName): Signal<Ema
       'email.local-part.generated',
       `The email "${email.raw}" has a generated-looking local part "${local}": ` +
         `${traits.map((finding) => finding.explanation).join('; ')}.`,
-      { ...where(email), localPart: local, traits: traits.map((finding) => finding.trait) },
+      Object.assign(where(email), { localPart: local, traits: traits.map((finding) => finding.trait) }),
     )
   }
   const compact = local.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -146,10 +152,11 @@ function localPartSignalOf(email: NormalisedEmail, name: PersonName): Signal<Ema
   return make(
     'email.local-part.unrelated-to-name',
     `The email "${email.raw}" has a local part "${local}" that does not derive from the applicant's name "${name.full}".`,
-    { ...where(email), localPart: local, name: name.full },
+    Object.assign(where(email), { localPart: local, name: name.full }),
   )
 }
 
+// A fresh object each call: signals add their own facts with Object.assign (`{ ...x, more }` is slow in V8).
 function where(email: NormalisedEmail): Record<string, unknown> {
   return { path: email.path, raw: email.raw }
 }
