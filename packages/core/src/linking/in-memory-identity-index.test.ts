@@ -418,7 +418,7 @@ describe('identity.history-changed', () => {
 
   it('never compares a resubmission with a namesake who applied in between (regression: honest people flagged)', () => {
     const index = new InMemoryIdentityIndex()
-    const first = { cv: history.cv, person: {}, contacts: { phones: [{ value: '+1 404 828 8720' }] } }
+    const first: Parts = { ...history, person: {}, contacts: { phones: [{ value: '+1 404 828 8720' }] } }
     link(index, applicant('a-1', '', first))
     const namesake = {
       cv: { basics: { name: 'Jordan Avery Miller' }, education: [{ institution: 'Boston University' }] },
