@@ -36,7 +36,7 @@ export { parsePersonName, foldToAscii, isRelatedToName, type PersonName } from '
 export { parsePartialDate, type PartialDate } from './normalise/partial-date.js'
 export { classifyDegree, type DegreeLevel } from './normalise/degree-level.js'
 export type { ReferenceData, ReferenceSource } from './reference/reference-data.js'
-export { packagedReferenceData } from './reference/email-domain-lists.js'
+export { createEmailDomainReference, type EmailDomainLists } from './reference/email-domain-reference.js'
 export {
   defaultScoringPolicy,
   validateScoringPolicy,

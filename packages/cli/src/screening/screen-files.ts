@@ -1,5 +1,4 @@
 import {
-  packagedReferenceData,
   screenApplication,
   type ApplicationRecord,
   type IdentityIndex,
@@ -8,6 +7,7 @@ import {
   type ScreeningResult,
 } from '@hirewall/core'
 import { access, constants, stat } from 'node:fs/promises'
+import { packagedReferenceData } from '../reference/packaged-reference-data.js'
 import { UsageError } from '../usage-error.js'
 import { readApplications, type InputFormat } from '../input/read-applications.js'
 import type { ScreenedRow } from './screened-row.js'
