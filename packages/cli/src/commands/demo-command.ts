@@ -1,6 +1,7 @@
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
-import type { ScreeningResult } from '@hirewall/core'
+import { InMemoryIdentityIndex, type ScreeningResult } from '@hirewall/core'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { explainResult } from '../output/explain-result.js'
@@ -25,7 +26,8 @@ async function runDemo(top: number, io: CliIo): Promise<ExitCode> {
   const policy = await loadPolicy(undefined)
   const summary = new ScreeningSummary()
   const results: ScreeningResult[] = []
-  for await (const row of screenFiles([demoFile], { policy })) {
+  const identityIndex = new InMemoryIdentityIndex()
+  for await (const row of screenFiles([demoFile], { policy, identityIndex })) {
     if (row.status !== 'screened') {
       summary.addInvalid()
       continue
@@ -33,14 +35,28 @@ async function runDemo(top: number, io: CliIo): Promise<ExitCode> {
     summary.addResult(row.result)
     results.push(row.result)
   }
+  const clusters = identityIndex.clusters()
+  summary.addClusters(clusters)
   results.sort((a, b) => b.score - a.score || a.applicationId.localeCompare(b.applicationId))
-  const out: string[] = [`HireWall demo: screening ${demoFile.split('/').slice(-3).join('/')}\n\n`]
+  const shownFile = relative(process.cwd(), demoFile)
+  const out: string[] = [`HireWall demo: screening ${shownFile}\n\n`]
   out.push(summary.format(), '\n')
   out.push(`The ${top} riskiest applications:\n`, formatHeader('table'))
   for (const result of results.slice(0, top))
     out.push(formatRow({ status: 'screened', file: 'demo', line: 0, result }, 'table'))
   const first = results[0]
   if (first) out.push('\nWhy the riskiest one scored as it did:\n', explainResult(first))
+  const ring = [...clusters]
+    .filter((cluster) => cluster.isRing)
+    .sort((a, b) => b.applicationIds.length - a.applicationIds.length)[0]
+  if (ring) {
+    const kinds = [...new Set(ring.edges.map((edge) => edge.kind))].join(', ')
+    out.push(
+      `\nThe largest ring, ${ring.id}: ${ring.applicationIds.length} applications claiming ${ring.claimedPeople} different ` +
+        `people, joined by ${kinds}:\n  ${ring.applicationIds.join(', ')}\n` +
+        `(\`npx hirewall graph --cluster ${ring.id} ${shownFile}\` exports it.)\n`,
+    )
+  }
   out.push('\nHireWall never rejects anyone: "hold" means a human decides before the process goes on.\n')
   out.push('Next: `npx hirewall screen --help`, `npx hirewall generate --help`, `npx hirewall eval --help`.\n')
   io.stdout.write(out.join(''))
