@@ -32,17 +32,21 @@ const markers: readonly (readonly [Exclude<EmploymentKind, 'standard'>, RegExp])
 
 /** Classifies a JSON Resume work entry by the words of its `position` and `name`. */
 export function classifyEmployment(work: ResumeWork): EmploymentClassification {
-  return classifyText(`${work.position ?? ''} | ${work.name ?? ''}`)
-}
-
-// Titles and employers repeat across applications: each pair is read once.
-const classifyText = memoise((title: string): EmploymentClassification => {
-  const text = foldToAscii(title)
-  for (const [kind, pattern] of markers) {
-    const match = pattern.exec(text)
-    if (match) return { kind, marker: match[0] }
+  // The same as reading "position | name" as one text (no marker spans the separator), but titles and employers
+  // repeat across applications far more often than their pairs do, so each is read once.
+  const inPosition = markersIn(work.position ?? '')
+  const inName = markersIn(work.name ?? '')
+  for (let index = 0; index < markers.length; index++) {
+    const marker = inPosition[index] ?? inName[index]
+    if (marker !== undefined) return { kind: markers[index]![0], marker }
   }
   return { kind: 'standard' }
+}
+
+/** The first marker of each kind (in `markers` order) found in a title or an employer name. */
+const markersIn = memoise((title: string): readonly (string | undefined)[] => {
+  const text = foldToAscii(title)
+  return markers.map(([, pattern]) => pattern.exec(text)?.[0])
 })
 
 const legalSuffixes =
