@@ -1,7 +1,8 @@
 // `npm run bench`: screening speed against the floor of reading and parsing the same file, side by side in one run.
 // Generates a world of BENCH_COUNT applications (default 100,000) with the CLI, then alternates runs of the bare
-// parse and of `hirewall screen` end to end (separate processes, output to /dev/null), BENCH_RUNS times each
-// (default 3), and reports the median applications/second, the ratio screen/parse and each one's peak memory.
+// parse, of `hirewall screen --no-link` (per-record screening) and of `hirewall screen` (also linking each application
+// to the pool) end to end (separate processes, output to /dev/null), BENCH_RUNS times each (default 3), and reports
+// the median applications/second, the ratios to the bare parse and each one's peak memory.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -43,13 +44,17 @@ function timed(label, args) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const parseRuns = []
 const screenRuns = []
+const linkedRuns = []
+const screenArgs = [cli, 'screen', world, '-o', '/dev/null', '--no-summary', '--no-progress']
 for (let run = 0; run < runs; run += 1) {
   parseRuns.push(timed('parse', [`${root}bench/parse-only.mjs`, world]))
-  screenRuns.push(timed('screen', [cli, 'screen', world, '-o', '/dev/null', '--no-summary', '--no-progress']))
+  screenRuns.push(timed('screen --no-link', [...screenArgs, '--no-link']))
+  linkedRuns.push(timed('screen', screenArgs))
 }
 
 const parseSeconds = median(parseRuns.map((run) => run.seconds))
 const screenSeconds = median(screenRuns.map((run) => run.seconds))
+const linkedSeconds = median(linkedRuns.map((run) => run.seconds))
 const report = {
   machine: `${cpus()[0]?.model ?? 'unknown cpu'} x${cpus().length}, node ${process.version}`,
   applications: count,
@@ -66,11 +71,19 @@ const report = {
     peakRssMb: Math.round(Math.max(...screenRuns.map((run) => run.maxRssMb))),
   },
   ratioScreenToParse: round(screenSeconds / parseSeconds),
+  screenWithLinking: {
+    seconds: round(linkedSeconds),
+    perSecond: Math.round(count / linkedSeconds),
+    peakRssMb: Math.round(Math.max(...linkedRuns.map((run) => run.maxRssMb))),
+  },
+  ratioLinkedScreenToParse: round(linkedSeconds / parseSeconds),
 }
 console.log(JSON.stringify(report, null, 2))
 console.log(
-  `screen: ${report.screen.perSecond} applications/s end to end (one process, one core), ` +
-    `${report.ratioScreenToParse}x the bare read+parse (${report.parse.perSecond}/s); peak RSS ${report.screen.peakRssMb} MB`,
+  `screen --no-link: ${report.screen.perSecond} applications/s end to end (one process, one core), ` +
+    `${report.ratioScreenToParse}x the bare read+parse (${report.parse.perSecond}/s); peak RSS ${report.screen.peakRssMb} MB\n` +
+    `screen (linking the pool): ${report.screenWithLinking.perSecond} applications/s, ` +
+    `${report.ratioLinkedScreenToParse}x the bare parse; peak RSS ${report.screenWithLinking.peakRssMb} MB`,
 )
 
 function round(value) {
