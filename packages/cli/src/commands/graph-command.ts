@@ -56,6 +56,8 @@ async function runGraph(files: readonly string[], options: GraphOptions, io: Cli
     format: options.format,
     stdin: io.stdin,
     identityIndex,
+    // The graph needs the links only: skip the per-record detectors.
+    detectors: [],
   })) {
     if (row.status === 'invalid') invalid += 1
   }

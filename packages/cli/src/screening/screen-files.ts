@@ -1,6 +1,7 @@
 import {
   screenApplication,
   type ApplicationRecord,
+  type Detector,
   type IdentityIndex,
   type ReferenceData,
   type ScoringPolicy,
@@ -20,6 +21,8 @@ export type ScreenFilesOptions = {
   readonly onProgress?: (bytesRead: number, totalBytes: number | undefined) => void
   /** Links every application to the ones before it (the pool's memory for this run); omit to screen records alone. */
   readonly identityIndex?: IdentityIndex
+  /** Per-record detectors to run (default: all registered); `[]` when only the links are wanted. */
+  readonly detectors?: readonly Detector[]
   /** Called with each valid record as it is screened (evaluation needs the labels that results do not carry). */
   readonly onScreened?: (record: ApplicationRecord, result: ScreeningResult) => void
 }
@@ -46,6 +49,7 @@ export async function* screenFiles(paths: readonly string[], options: ScreenFile
       policy: options.policy,
       reference,
       ...(options.identityIndex ? { identityIndex: options.identityIndex } : {}),
+      ...(options.detectors ? { detectors: options.detectors } : {}),
     })
     options.onScreened?.(row.record, result)
     yield { status: 'screened', file: row.file, line: row.line, result }
