@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@hirewall/core': source('core'),
       '@hirewall/synth': source('synth'),
+      '@hirewall/intel': source('intel'),
     },
   },
   test: {

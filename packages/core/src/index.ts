@@ -22,7 +22,13 @@ export {
 export type { Signal } from './signals/signal.js'
 export { signalDefinitions, findSignalDefinition, isSignalCode } from './signals/signal-registry.js'
 export { renderSignalCatalogue } from './signals/render-signal-catalogue.js'
-export { perRecordDetectors, poolSignalDefinitions, type SignalCode } from './detect/detector-registry.js'
+export {
+  perRecordDetectors,
+  poolSignalDefinitions,
+  intelSignalDefinitions,
+  type SignalCode,
+} from './detect/detector-registry.js'
+export type { IntelSignalCode } from './signals/intel-signals.js'
 export type { DetectionContext, Detector } from './detect/detector.js'
 export {
   normaliseApplication,

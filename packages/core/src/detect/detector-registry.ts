@@ -6,11 +6,13 @@ import { interviewDetector } from '../detectors/interview-detector.js'
 import { onlinePresenceDetector } from '../detectors/online-presence-detector.js'
 import { phoneDetector } from '../detectors/phone-detector.js'
 import { identitySignals } from '../linking/identity-signals.js'
+import { intelSignals } from '../signals/intel-signals.js'
 
 /**
  * Every per-record detector, in the order their signals are documented. Adding a detector is one line here.
  * Pool signals (identity reuse across applications) come from the identity index (`linking/`); detectors that need
- * reference intelligence (sanctions, institutions, IP ranges, watchlists) will register beside these.
+ * reference intelligence (sanctions, institutions, IP ranges, watchlists) live in `@hirewall/intel` with their data
+ * and raise the codes of `intelSignalDefinitions`.
  */
 export const perRecordDetectors = [
   phoneDetector,
@@ -25,5 +27,10 @@ export const perRecordDetectors = [
 /** Signals raised by looking at the whole pool rather than one record. */
 export const poolSignalDefinitions = identitySignals
 
+/** Signals raised from reference intelligence by the detectors of `@hirewall/intel`. */
+export const intelSignalDefinitions = intelSignals
+
 export type SignalCode =
-  (typeof perRecordDetectors)[number]['signals'][number]['code'] | (typeof poolSignalDefinitions)[number]['code']
+  | (typeof perRecordDetectors)[number]['signals'][number]['code']
+  | (typeof poolSignalDefinitions)[number]['code']
+  | (typeof intelSignalDefinitions)[number]['code']

@@ -1,10 +1,16 @@
-import { perRecordDetectors, poolSignalDefinitions, type SignalCode } from '../detect/detector-registry.js'
+import {
+  intelSignalDefinitions,
+  perRecordDetectors,
+  poolSignalDefinitions,
+  type SignalCode,
+} from '../detect/detector-registry.js'
 import type { SignalDefinition } from './signal-definition.js'
 
 /** The one list of every signal code HireWall can raise, with its documented meaning. */
 export const signalDefinitions: readonly SignalDefinition<SignalCode>[] = [
   ...perRecordDetectors.flatMap((detector): readonly SignalDefinition<SignalCode>[] => detector.signals),
   ...poolSignalDefinitions,
+  ...intelSignalDefinitions,
 ]
 
 const byCode = new Map<string, SignalDefinition<SignalCode>>(

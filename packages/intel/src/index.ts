@@ -1,0 +1,16 @@
+/**
+ * @hirewall/intel: reference intelligence. Parsers for the official lists, the indexes built from them (sanctions
+ * name matching, institution resolution, IP ranges, watchlists) and the detectors that consult them. Parsers and
+ * indexes are pure; reading the cache, packaged data and downloads happens in the files that say so.
+ */
+export * from './source/intel-source.js'
+export { intelSourceDefinitions, findSourceDefinition } from './source/source-catalogue.js'
+export * from './sanctions/sanctioned-entity.js'
+export type { Institution, HighRiskInstitution } from './institutions/institution.js'
+export * from './network/network-range.js'
+export * from './watchlists/watchlist-entry.js'
+// ── sanctions ──
+// ── institutions ──
+// ── network ──
+// ── watchlists ──
+// ── cache, update, loading ──
