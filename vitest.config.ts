@@ -10,6 +10,8 @@ export default defineConfig({
       '@hirewall/core': source('core'),
       '@hirewall/synth': source('synth'),
       '@hirewall/intel': source('intel'),
+      '@hirewall/store': source('store'),
+      '@hirewall/server': source('server'),
     },
   },
   test: {

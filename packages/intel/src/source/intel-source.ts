@@ -2,6 +2,7 @@ import type { HighRiskInstitution, Institution } from '../institutions/instituti
 import type { NetworkRange } from '../network/network-range.js'
 import type { SanctionedEntity } from '../sanctions/sanctioned-entity.js'
 import type { WatchlistEntry } from '../watchlists/watchlist-entry.js'
+import type { ReferenceSource } from '@hirewall/core'
 
 /** Every kind of reference source HireWall reads; `hirewall intel import KIND FILE...` takes these names. */
 export const intelKinds = [
@@ -56,6 +57,8 @@ export type IntelParseResult =
       readonly data: ParsedIntel
       /** Entries loaded (entities, institutions, ranges...). */
       readonly entries: number
+      /** The publication date or version the files themselves state (the UN list's `dateGenerated`), if any. */
+      readonly version?: string
       /** Rows skipped with the reason; a few bad rows do not reject an official list. */
       readonly skipped: readonly IntelFileIssue[]
     }
@@ -90,3 +93,9 @@ export type IntelSourceStatus = {
   readonly entries: number
   readonly origin: 'download' | 'import' | 'package'
 }
+
+/**
+ * One loaded list handed to a detector builder: its items and the source they came from, so every signal can cite
+ * the list and version it used (`evidence.source: { name, version }`).
+ */
+export type LoadedList<Item> = { readonly source: ReferenceSource; readonly items: readonly Item[] }

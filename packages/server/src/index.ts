@@ -1,0 +1,2 @@
+/** @hirewall/server: the HTTP service. */
+export {}

@@ -1,0 +1,2 @@
+/** @hirewall/store: the PostgreSQL system of record. */
+export {}
