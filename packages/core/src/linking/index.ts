@@ -22,3 +22,4 @@ export { InMemoryIdentityIndex, type IdentityIndexOptions } from './in-memory-id
 export { linkApplications } from './link-applications.js'
 export { normaliseAddress, normaliseAddressText } from './normalise-address.js'
 export { extractIdentifiers } from './extract-identifiers.js'
+export { profileHandle, profileHandles, type ProfileHandle } from './profile-handle.js'
