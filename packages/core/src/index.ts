@@ -38,7 +38,14 @@ export {
 } from './normalise/normalise-application.js'
 export { parsePhone, type ParsedPhone } from './normalise/phone-number.js'
 export { parseEmail, type ParsedEmail } from './normalise/email-address.js'
-export { parseIp, nonPublicRanges, type ParsedIp, type NonPublicRange } from './normalise/ip-address.js'
+export {
+  parseIp,
+  ipNumber,
+  nonPublicRanges,
+  type ParsedIp,
+  type IpNumber,
+  type NonPublicRange,
+} from './normalise/ip-address.js'
 export { parsePersonName, foldToAscii, isRelatedToName, type PersonName } from './normalise/person-name.js'
 export { parsePartialDate, type PartialDate } from './normalise/partial-date.js'
 export { classifyDegree, type DegreeLevel } from './normalise/degree-level.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseIp } from './ip-address.js'
+import { ipNumber, parseIp } from './ip-address.js'
 
 describe('parseIp', () => {
   it.each([
@@ -54,5 +54,30 @@ describe('parseIp on IPv6 text forms', () => {
     '1.2.3.4::',
   ])('%s is invalid', (raw) => {
     expect(parseIp(raw)).toEqual({ kind: 'invalid', raw })
+  })
+})
+
+describe('ipNumber', () => {
+  it.each([
+    ['0.0.0.0', { version: 4, value: 0 }],
+    ['1.2.3.4', { version: 4, value: 0x01020304 }],
+    [' 255.255.255.255 ', { version: 4, value: 0xffffffff }],
+    ['128.0.0.1', { version: 4, value: 0x80000001 }],
+    ['::ffff:8.8.8.8', { version: 4, value: 0x08080808 }],
+    ['::ffff:808:808', { version: 4, value: 0x08080808 }],
+    ['::', { version: 6, words: [0, 0, 0, 0] }],
+    ['2001:db8::1', { version: 6, words: [0x20010db8, 0, 0, 1] }],
+    [
+      'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
+      { version: 6, words: [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff] },
+    ],
+    ['2a02:6ea0:c020::1:7', { version: 6, words: [0x2a026ea0, 0xc0200000, 0, 0x00010007] }],
+    ['::1.2.3.4', { version: 6, words: [0, 0, 0, 0x01020304] }],
+  ] as const)('%s', (raw, expected) => {
+    expect(ipNumber(raw)).toEqual(expected)
+  })
+
+  it.each(['1.2.3', '256.0.0.1', '01.2.3.4', '1::2::3', '', 'hello', '10.0.0.0/8'])('%s is not an address', (raw) => {
+    expect(ipNumber(raw)).toBeUndefined()
   })
 })

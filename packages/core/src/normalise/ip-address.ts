@@ -89,6 +89,37 @@ export function parseIp(raw: string): ParsedIp {
     : { kind: 'public', raw, address: canonical, version }
 }
 
+/**
+ * The numeric form of an address, for range arithmetic: IPv4 as one unsigned 32-bit number, IPv6 as four unsigned
+ * 32-bit words, most significant first. It reads the same text forms as `parseIp` (an IPv4-mapped IPv6 address is the
+ * IPv4 it carries) and gives undefined for anything that is not an address; it does not classify the range.
+ */
+export type IpNumber =
+  | { readonly version: 4; readonly value: number }
+  | { readonly version: 6; readonly words: readonly [number, number, number, number] }
+
+export function ipNumber(raw: string): IpNumber | undefined {
+  const text = raw.trim()
+  const octets = ipv4Octets(text)
+  if (octets) return { version: 4, value: wordOf(octets[0] ?? 0, octets[1] ?? 0, octets[2] ?? 0, octets[3] ?? 0) }
+  const parts = ipv6Parts(text)
+  if (!parts) return undefined
+  const group = (index: number): number => parts[index] ?? 0
+  const isIpv4Mapped = parts.slice(0, 5).every((part) => part === 0) && group(5) === 0xffff
+  if (isIpv4Mapped) return { version: 4, value: (group(6) * 0x10000 + group(7)) >>> 0 }
+  return {
+    version: 6,
+    words: [
+      (group(0) * 0x10000 + group(1)) >>> 0,
+      (group(2) * 0x10000 + group(3)) >>> 0,
+      (group(4) * 0x10000 + group(5)) >>> 0,
+      (group(6) * 0x10000 + group(7)) >>> 0,
+    ],
+  }
+}
+
+const wordOf = (a: number, b: number, c: number, d: number): number => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0
+
 const ipv4Pattern = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/
 
 function ipv4Octets(text: string): number[] | undefined {
