@@ -47,6 +47,8 @@ export type ParsedIntel =
 export type IntelFileIssue = {
   readonly file: string
   readonly line?: number
+  /** 1-based column of a CSV file, when the problem is in one cell. */
+  readonly column?: number
   readonly field?: string
   readonly message: string
 }
