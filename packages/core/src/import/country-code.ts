@@ -35,6 +35,29 @@ const aliases: Readonly<Record<string, string>> = {
   'iran islamic republic of': 'IR',
   'lao peoples democratic republic': 'LA',
   'syrian arab republic': 'SY',
+  // Sanctions lists: OFAC writes "Korea, North" and "Man, Isle of"; the UN writes full official names.
+  'korea north': 'KP',
+  'korea south': 'KR',
+  congo: 'CG',
+  'congo republic of the': 'CG',
+  'congo democratic republic of the': 'CD',
+  'cote d ivoire': 'CI',
+  'bahamas the': 'BS',
+  'man isle of': 'IM',
+  'virgin islands british': 'VG',
+  'british virgin islands': 'VG',
+  'virgin islands us': 'VI',
+  'north macedonia the republic of': 'MK',
+  'united kingdom of great britain and northern ireland': 'GB',
+  'united republic of tanzania': 'TZ',
+  'china hong kong special administrative region': 'HK',
+  'china macao special administrative region': 'MO',
+  'state of palestine': 'PS',
+  palestinian: 'PS',
+  'west bank': 'PS',
+  gaza: 'PS',
+  // Not in ISO 3166-1; XK is the user-assigned code the EU, OFAC and FollowTheMoney use.
+  kosovo: 'XK',
 }
 
 let byName: ReadonlyMap<string, string> | undefined
