@@ -10,6 +10,11 @@ export type { Institution, HighRiskInstitution } from './institutions/institutio
 export * from './network/network-range.js'
 export * from './watchlists/watchlist-entry.js'
 // ── sanctions ──
+export { sanctionsSources } from './sanctions/sanctions-sources.js'
+export { parseOfacCsvList, ofacCsvLists, ofacCsvFileNames, type OfacCsvList } from './sanctions/ofac-csv-list.js'
+export { parseUnConsolidatedList, unConsolidatedFileName } from './sanctions/un-consolidated-list.js'
+export { parseOpenSanctionsEntities, openSanctionsFileName } from './sanctions/opensanctions-entities.js'
+export { readOfacRemarks, type OfacRemarks } from './sanctions/ofac-remarks.js'
 // ── institutions ──
 // ── network ──
 // ── watchlists ──

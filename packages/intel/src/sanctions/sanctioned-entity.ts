@@ -15,6 +15,10 @@ export type SanctionedName = {
   readonly kind: SanctionedNameKind
 }
 
+/** FollowTheMoney's gender values, as the lists state them for people. */
+export const sanctionedGenders = ['male', 'female', 'other'] as const
+export type SanctionedGender = (typeof sanctionedGenders)[number]
+
 export type SanctionedEntity = {
   /** Stable and unique across lists: `<list>:<the list's own id>`, e.g. `ofac-sdn:12345`, `un:KPi.033`. */
   readonly id: string
@@ -28,6 +32,8 @@ export type SanctionedEntity = {
   readonly nationalities: readonly string[]
   /** Lower-case ISO 3166-1 alpha-2 codes of addresses and other country links. */
   readonly countries: readonly string[]
+  /** People only, when the list states it; a matcher can lower the score of a match with the other gender. */
+  readonly gender?: SanctionedGender
   /** Sanctions programmes as the list names them (`DPRK3`, `1718`, `SDGT`). */
   readonly programs: readonly string[]
   /** The list it came from, as a source kind (`ofac-sdn`, `un-consolidated`...). */
