@@ -18,4 +18,14 @@ export { readOfacRemarks, type OfacRemarks } from './sanctions/ofac-remarks.js'
 // ── institutions ──
 // ── network ──
 // ── watchlists ──
+export { watchlistSources } from './watchlists/watchlist-sources.js'
+export { parseWatchlistCsv } from './watchlists/parse-watchlist-csv.js'
+export {
+  watchlistColumns,
+  watchlistColumnAliases,
+  watchlistKindAliases,
+  type WatchlistColumn,
+} from './watchlists/watchlist-csv-names.js'
+export { readListedIndicator, type ListedIndicator } from './watchlists/listed-indicator.js'
+export { createWatchlistDetector, type WatchlistDetectorOptions } from './watchlists/watchlist-detector.js'
 // ── cache, update, loading ──

@@ -1,4 +1,4 @@
-import { parseIp } from '@hirewall/core'
+import { ipNumber } from '@hirewall/core'
 
 /** An IPv4 or IPv6 network: the address as a number with its host bits zeroed, and how many leading bits are fixed. */
 export type IpRange = { readonly version: 4 | 6; readonly network: bigint; readonly prefixLength: number }
@@ -39,22 +39,13 @@ export function parseIpRange(text: string): IpRangeReading {
   }
 }
 
-/** The number of an address in the forms core's `parseIp` reads; undefined when it is not an address. */
+/** The number of an address in the forms core's `parseIp` reads (IPv4-mapped IPv6 is IPv4); undefined otherwise. */
 export function ipBits(text: string): IpBits | undefined {
-  const parsed = parseIp(text)
-  if (parsed.kind === 'invalid') return undefined
-  if (parsed.version === 4) {
-    let bits = 0n
-    for (const octet of parsed.address.split('.')) bits = (bits << 8n) | BigInt(octet)
-    return { version: 4, bits }
-  }
-  const [head = '', tail] = parsed.address.split('::')
-  const headGroups = head === '' ? [] : head.split(':')
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':')
-  const zeros = Array.from({ length: 8 - headGroups.length - tailGroups.length }, () => '0')
-  let bits = 0n
-  for (const group of [...headGroups, ...zeros, ...tailGroups]) bits = (bits << 16n) | BigInt(`0x${group}`)
-  return { version: 6, bits }
+  const parsed = ipNumber(text)
+  if (parsed === undefined) return undefined
+  if (parsed.version === 4) return { version: 4, bits: BigInt(parsed.value) }
+  const [a, b, c, d] = parsed.words.map(BigInt) as [bigint, bigint, bigint, bigint]
+  return { version: 6, bits: (a << 96n) | (b << 64n) | (c << 32n) | d }
 }
 
 /** The address with every bit after the first `prefixLength` cleared. */

@@ -1,0 +1,63 @@
+import type { ReferenceSource } from '@hirewall/core'
+import type { LoadedList } from '../source/intel-source.js'
+import { domainAndParents } from './domain-name.js'
+import { IpRangeMap } from './ip-range-map.js'
+import { readListedIndicator } from './listed-indicator.js'
+import type { RecordIndicator } from './record-indicators.js'
+import type { WatchlistEntry } from './watchlist-entry.js'
+
+/** One listed entry, with the list it came from. */
+export type WatchlistHit = { readonly entry: WatchlistEntry; readonly source: ReferenceSource }
+
+/**
+ * Every entry of the loaded watchlists, keyed for lookup: hash maps by kind and normalised value, and IP entries in a
+ * range map. Finding an indicator costs a few hash probes, never a pass over a list. Entries whose value cannot be
+ * read (the parser reports those) are left out; an entry listed twice in one list is kept once.
+ */
+export class WatchlistIndex {
+  readonly #exact = new Map<string, WatchlistHit[]>()
+  readonly #ip = new IpRangeMap<WatchlistHit>()
+  #size = 0
+
+  constructor(lists: readonly LoadedList<WatchlistEntry>[]) {
+    const seen = new Set<string>()
+    lists.forEach((list, listIndex) => {
+      for (const entry of list.items) {
+        const listed = readListedIndicator(entry.kind, entry.value)
+        if (listed.status === 'invalid') continue
+        const key = `${entry.kind}\u0000${listed.key}`
+        if (seen.has(`${listIndex}\u0000${key}`)) continue
+        seen.add(`${listIndex}\u0000${key}`)
+        const hit: WatchlistHit = { entry, source: list.source }
+        if (listed.range !== undefined) this.#ip.add(listed.range, hit)
+        else {
+          const hits = this.#exact.get(key)
+          if (hits === undefined) this.#exact.set(key, [hit])
+          else hits.push(hit)
+        }
+        this.#size++
+      }
+    })
+  }
+
+  /** How many entries can match. */
+  get size(): number {
+    return this.#size
+  }
+
+  /** The entries an indicator of the record matches: a domain also matches its parent domains, an IP every range. */
+  find(indicator: RecordIndicator): readonly WatchlistHit[] {
+    switch (indicator.kind) {
+      case 'ip':
+        return this.#ip.find(indicator.key)
+      case 'domain':
+        return domainAndParents(indicator.key).flatMap((domain) => this.#exact.get(`domain\u0000${domain}`) ?? [])
+      case 'phone':
+      case 'email':
+      case 'address':
+      case 'handle':
+      case 'cv-sha256':
+        return this.#exact.get(`${indicator.kind}\u0000${indicator.key}`) ?? []
+    }
+  }
+}
