@@ -6,7 +6,10 @@ export const exitCodes = {
   internal: 1,
   /** Bad flags or arguments, a missing or unreadable file, an invalid policy file. Nothing was screened. */
   usage: 2,
-  /** Some input rows were invalid: they are reported with line, field path and message; the valid rows were screened. */
+  /**
+   * Some input rows were invalid: they are reported with line, field path and message; the valid rows were screened.
+   * For `intel update` and `intel import`: some sources or files were refused or not downloaded; the versions in use stay.
+   */
   invalidRows: 3,
 } as const
 

@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo-command.js'
 import { evalCommand } from './commands/eval-command.js'
 import { generateCommand } from './commands/generate-command.js'
 import { graphCommand } from './commands/graph-command.js'
+import { intelCommand } from './commands/intel-command.js'
 import { screenCommand } from './commands/screen-command.js'
 import { exitCodes, type ExitCode } from './exit-codes.js'
 import { UsageError } from './usage-error.js'
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run with --help for usage)')
-  for (const command of [screenCommand, graphCommand, generateCommand, evalCommand, demoCommand]) {
+  for (const command of [screenCommand, graphCommand, generateCommand, evalCommand, demoCommand, intelCommand]) {
     program.addCommand(
       command(io, setExitCode)
         .exitOverride()

@@ -29,3 +29,33 @@ export {
 export { readListedIndicator, type ListedIndicator } from './watchlists/listed-indicator.js'
 export { createWatchlistDetector, type WatchlistDetectorOptions } from './watchlists/watchlist-detector.js'
 // ── cache, update, loading ──
+export { resolveIntelDirectory, type IntelDirectoryInputs } from './cache/intel-directory.js'
+export {
+  IntelCache,
+  type CachedSource,
+  type CurrentVersion,
+  type IncomingFile,
+  type IncomingVersion,
+  type StoreOutcome,
+} from './cache/intel-cache.js'
+export {
+  isIntelKind,
+  listNameProblem,
+  sourceDisplayName,
+  sourceKeyProblem,
+  type SourceKey,
+} from './cache/source-key.js'
+export {
+  combinedSha256,
+  sourceOrigins,
+  type ManifestFile,
+  type SourceManifest,
+  type SourceOrigin,
+} from './cache/source-manifest.js'
+export { describeIssue, collapseRatio } from './cache/verify-source-files.js'
+export { mirrorUrl, resolveIntelMirror, type MirrorSetting } from './cache/mirror-url.js'
+export { defaultDownloadTimeoutMs, defaultMaxDownloadBytes, type DownloadOptions } from './cache/download-source.js'
+export { updateIntel, updatableKinds, type SourceUpdate, type UpdateOptions } from './cache/update-intel.js'
+export { importIntel, type ImportOptions, type ImportResult } from './cache/import-intel.js'
+export { cachedSourceStatus, packageSourceStatus, type PackagedSource } from './cache/source-status.js'
+export { intelKindAreas, sanctionsKinds, type IntelArea } from './cache/intel-areas.js'
