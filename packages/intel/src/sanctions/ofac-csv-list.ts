@@ -68,9 +68,8 @@ export function parseOfacCsvList(files: readonly IntelFile[], list: OfacCsvList)
       if (isRequired) issues.push({ file: name, message: `${name} is missing: OFAC's ${list} list needs it` })
       return
     }
-    const table = readOfacCsvTable(file, columns, onRow)
+    const table = readOfacCsvTable(file, columns, { onRow, onSkip: (issue) => skipped.push(issue) })
     if (table.status === 'invalid') issues.push(...table.issues)
-    else skipped.push(...table.skipped)
   }
   const unknown = (file: string, row: CsvRecord): IntelFileIssue => ({
     file,
