@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { domainAndParents, normaliseDomain } from './domain-name.js'
+import { domainAndParents, hostOfUrl, normaliseDomain } from './domain-name.js'
 
 describe('normaliseDomain', () => {
   it.each([
@@ -42,4 +42,26 @@ describe('domainAndParents', () => {
   ])('%s → %j', (host, expected) => {
     expect(domainAndParents(host)).toEqual(expected)
   })
+})
+
+describe('hostOfUrl', () => {
+  it.each([
+    ['https://www.Front-Co.com/jobs?x=1#top', 'front-co.com'],
+    ['http://user:secret@mail.front-co.com:8080/', 'mail.front-co.com'],
+    ['front-co.com/about', 'front-co.com'],
+    ['  WWW.FRONT-CO.COM.  ', 'front-co.com'],
+    ['https://bücher.de/', 'xn--bcher-kva.de'],
+    ['https://203.0.113.7/admin', '203.0.113.7'],
+    ['', undefined],
+    ['https:///nothing', undefined],
+  ])('%j → %s', (url, host) => {
+    expect(hostOfUrl(url)).toBe(host)
+  })
+
+  it.each(['https://www.front-co.com/', 'front-co.com', 'http://Front-Co.com:443/x'])(
+    'gives the key normaliseDomain gives for %s',
+    (url) => {
+      expect(hostOfUrl(url)).toBe(normaliseDomain(url))
+    },
+  )
 })

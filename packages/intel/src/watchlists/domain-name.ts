@@ -25,6 +25,24 @@ export function normaliseDomain(text: string): string | undefined {
   return parseEmail(`x@${host}`).isValid ? host : undefined
 }
 
+const urlHostPattern = /^(?:[^@/?#\s]*@)?([^/?#:\s]+)/
+const asciiPattern = /^[\x21-\x7e]*$/
+
+/**
+ * The host of a URL as an application records it (`https://www.Front-Co.com/jobs`, `front-co.com/about`), in the
+ * form `normaliseDomain` gives, but without validating it: a malformed host simply matches no listed domain. The
+ * URL parser, which costs more than the rest of a lookup, runs only for internationalised names.
+ */
+export function hostOfUrl(url: string): string | undefined {
+  const host = urlHostPattern.exec(url.trim().replace(schemePattern, ''))?.[1]
+  if (host === undefined) return undefined
+  if (!asciiPattern.test(host)) return normaliseDomain(url)
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '')
+}
+
 /** The host and every parent domain of it that still has a dot: `mail.front-co.com`, `front-co.com`. */
 export function domainAndParents(host: string): readonly string[] {
   const found = [host]

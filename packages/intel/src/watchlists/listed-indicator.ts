@@ -1,7 +1,7 @@
 import { assertNever, normaliseAddressText, parseEmail, parsePhone, profileHandle } from '@hirewall/core'
 import { normaliseDomain } from './domain-name.js'
 import { parseIpRange, type IpRange } from './ip-range.js'
-import type { WatchlistIndicatorKind } from './watchlist-entry.js'
+import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
 
 /**
  * A listed value read for matching: its comparison key (the form the identity index uses for the same kind), and for
@@ -20,6 +20,19 @@ const lengthProblems: Readonly<Record<string, string>> = {
 }
 
 const sha256Pattern = /^[0-9a-f]{64}$/
+
+// Loading a list reads every entry twice (the parser checks it, the index keys it): the second reading is free.
+const readings = new WeakMap<WatchlistEntry, ListedIndicator>()
+
+/** `readListedIndicator` of an entry's kind and value, remembered for the entry object. */
+export function readEntryIndicator(entry: WatchlistEntry): ListedIndicator {
+  let reading = readings.get(entry)
+  if (reading === undefined) {
+    reading = readListedIndicator(entry.kind, entry.value)
+    readings.set(entry, reading)
+  }
+  return reading
+}
 
 /** Reads one listed value of a kind; pure, and the same reading the detector applies to the record's side. */
 export function readListedIndicator(kind: WatchlistIndicatorKind, value: string): ListedIndicator {

@@ -1,7 +1,7 @@
 import { severities } from '@hirewall/core'
 import { parse, type CsvError } from 'csv-parse/sync'
 import type { IntelFile, IntelFileIssue, IntelParseResult } from '../source/intel-source.js'
-import { readListedIndicator } from './listed-indicator.js'
+import { readEntryIndicator } from './listed-indicator.js'
 import {
   readColumnName,
   readKindName,
@@ -175,27 +175,30 @@ function readRow(
     issues.push(issueAt('kind', kindText === '' ? 'kind is empty' : `unknown kind "${kindText}": expected ${kindList}`))
   }
   const value = cellOf('value')
-  const listed = kind === undefined || value === '' ? undefined : readListedIndicator(kind, value)
-  if (value === '') issues.push(issueAt('value', 'value is empty'))
-  else if (listed?.status === 'invalid') issues.push(issueAt('value', listed.message))
   const severityText = cellOf('severity').toLowerCase()
   const severity = severities.find((name) => name === severityText)
+  const note = cellOf('note')
+  const entry: WatchlistEntry | undefined =
+    kind === undefined || value === ''
+      ? undefined
+      : {
+          kind,
+          value,
+          list,
+          ...(severity === undefined ? {} : { severity }),
+          ...(note === '' ? {} : { note }),
+        }
+  const listed = entry === undefined ? undefined : readEntryIndicator(entry)
+  if (value === '') issues.push(issueAt('value', 'value is empty'))
+  else if (listed?.status === 'invalid') issues.push(issueAt('value', listed.message))
   if (severityText !== '' && severity === undefined) {
     issues.push(issueAt('severity', `unknown severity "${cellOf('severity')}": expected ${severities.join(', ')}`))
   }
-  if (issues.length > 0 || kind === undefined || listed?.status !== 'ok') {
+  if (issues.length > 0 || entry === undefined || listed?.status !== 'ok') {
     skipped.push(...issues)
     return undefined
   }
-  const note = cellOf('note')
-  const entry: WatchlistEntry = {
-    kind,
-    value,
-    list,
-    ...(severity === undefined ? {} : { severity }),
-    ...(note === '' ? {} : { note }),
-  }
-  return { entry, key: `${kind}\u0000${listed.key}` }
+  return { entry, key: `${entry.kind}\u0000${listed.key}` }
 }
 
 /** `dprk-fronts.csv` → `dprk-fronts`: the entries' list until the loader names it. */

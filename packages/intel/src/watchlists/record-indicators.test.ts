@@ -72,6 +72,15 @@ describe('recordIndicators', () => {
     expect(found.find((indicator) => indicator.field === 'contacts.addresses[1]')?.value).toBe('1 Oak Ave, Austin')
   })
 
+  it('reads only the kinds asked for', () => {
+    const found = recordIndicators(record, normaliseApplication(record), new Set(['handle', 'ip'] as const))
+    expect(found.map(({ kind, field }) => [kind, field])).toEqual([
+      ['handle', 'cv.basics.profiles[0].url'],
+      ['handle', 'profiles[0].username'],
+      ['ip', 'submission.ip'],
+    ])
+  })
+
   it('finds nothing in a record with no contact details', () => {
     const bare: ApplicationRecord = {
       schemaVersion: 1,

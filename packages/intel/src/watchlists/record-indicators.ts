@@ -7,8 +7,8 @@ import {
   type NormalisedApplication,
   type ResumeProfile,
 } from '@hirewall/core'
-import { normaliseDomain } from './domain-name.js'
-import type { WatchlistIndicatorKind } from './watchlist-entry.js'
+import { hostOfUrl } from './domain-name.js'
+import { watchlistIndicatorKinds, type WatchlistIndicatorKind } from './watchlist-entry.js'
 
 /**
  * One value of an application that a watchlist can name: its kind, its comparison key (E.164 phone, canonical email,
@@ -22,18 +22,26 @@ export type RecordIndicator = {
   readonly field: string
 }
 
+const allKinds: ReadonlySet<WatchlistIndicatorKind> = new Set(watchlistIndicatorKinds)
+
 /**
  * Every indicator of an application, in record order: phones and emails (contacts and CV, as normalised once for all
  * detectors), the referrer's email, the domains of emails and of every website and profile URL (CV, work, education,
  * enrichment), profile handles, addresses (contacts and the CV's location), the submitting IP and the CV file's hash.
+ * Only the `kinds` asked for are read: keys no list can match are not worth computing.
  */
-export function recordIndicators(record: ApplicationRecord, facts: NormalisedApplication): readonly RecordIndicator[] {
+export function recordIndicators(
+  record: ApplicationRecord,
+  facts: NormalisedApplication,
+  kinds: ReadonlySet<WatchlistIndicatorKind> = allKinds,
+): readonly RecordIndicator[] {
   const found: RecordIndicator[] = []
   const add = (kind: WatchlistIndicatorKind, key: string | undefined, value: string, field: string): void => {
-    if (key !== undefined && key !== '') found.push({ kind, key, value, field })
+    if (key !== undefined && key !== '' && kinds.has(kind)) found.push({ kind, key, value, field })
   }
+  const wantsDomains = kinds.has('domain')
   const addUrl = (url: string | undefined, field: string): void => {
-    if (url !== undefined) add('domain', normaliseDomain(url), url, field)
+    if (url !== undefined && wantsDomains) add('domain', hostOfUrl(url), url, field)
   }
   for (const phone of facts.phones) add('phone', phone.e164, phone.raw, phone.path)
   for (const email of facts.emails) {
@@ -42,7 +50,7 @@ export function recordIndicators(record: ApplicationRecord, facts: NormalisedApp
     add('domain', email.domain, email.raw, email.path)
   }
   const referrerEmail = record.referrer?.email
-  if (referrerEmail !== undefined) {
+  if (referrerEmail !== undefined && (kinds.has('email') || kinds.has('domain'))) {
     const email = parseEmail(referrerEmail)
     if (email.isValid) {
       add('email', email.canonical, referrerEmail, 'referrer.email')
@@ -54,7 +62,7 @@ export function recordIndicators(record: ApplicationRecord, facts: NormalisedApp
   record.cv.work?.forEach((work, index) => addUrl(work.url, `cv.work[${index}].url`))
   record.cv.education?.forEach((school, index) => addUrl(school.url, `cv.education[${index}].url`))
   const addProfile = (profile: ResumeProfile, path: string): void => {
-    const handle = profileHandle(profile)
+    const handle = kinds.has('handle') ? profileHandle(profile) : undefined
     if (handle !== undefined) {
       const field = profile.username?.trim() ? `${path}.username` : `${path}.url`
       add('handle', `${handle.network}:${handle.username}`, handle.display, field)
@@ -63,6 +71,18 @@ export function recordIndicators(record: ApplicationRecord, facts: NormalisedApp
   }
   basics?.profiles?.forEach((profile, index) => addProfile(profile, `cv.basics.profiles[${index}]`))
   record.profiles?.forEach((profile, index) => addProfile(profile, `profiles[${index}]`))
+  if (kinds.has('address')) addAddresses(record, add)
+  const ip = record.submission?.ip?.trim()
+  if (ip !== undefined) add('ip', ip, ip, 'submission.ip')
+  const fileSha256 = record.document?.fileSha256?.trim()
+  if (fileSha256 !== undefined) add('cv-sha256', fileSha256.toLowerCase(), fileSha256, 'document.fileSha256')
+  return found
+}
+
+function addAddresses(
+  record: ApplicationRecord,
+  add: (kind: WatchlistIndicatorKind, key: string | undefined, value: string, field: string) => void,
+): void {
   record.contacts?.addresses?.forEach((address, index) => {
     const path = `contacts.addresses[${index}]`
     add(
@@ -72,7 +92,7 @@ export function recordIndicators(record: ApplicationRecord, facts: NormalisedApp
       address.value === undefined ? path : `${path}.value`,
     )
   })
-  const location = basics?.location
+  const location = record.cv.basics?.location
   if (location?.address !== undefined) {
     const address: AddressContact = {
       type: 'home',
@@ -83,11 +103,6 @@ export function recordIndicators(record: ApplicationRecord, facts: NormalisedApp
     }
     add('address', normaliseAddress(address), addressText(address), 'cv.basics.location.address')
   }
-  const ip = record.submission?.ip?.trim()
-  if (ip !== undefined) add('ip', ip, ip, 'submission.ip')
-  const fileSha256 = record.document?.fileSha256?.trim()
-  if (fileSha256 !== undefined) add('cv-sha256', fileSha256.toLowerCase(), fileSha256, 'document.fileSha256')
-  return found
 }
 
 function addressText(address: AddressContact): string {

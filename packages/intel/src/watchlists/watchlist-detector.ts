@@ -38,7 +38,7 @@ export function createWatchlistDetector(options: WatchlistDetectorOptions): Dete
     detect({ record, facts }) {
       if (index.size === 0) return []
       const matches = new Map<WatchlistHit, { first: RecordIndicator; also: RecordIndicator[] }>()
-      for (const indicator of recordIndicators(record, facts)) {
+      for (const indicator of recordIndicators(record, facts, index.kinds)) {
         for (const hit of index.find(indicator)) {
           const match = matches.get(hit)
           if (match === undefined) matches.set(hit, { first: indicator, also: [] })

@@ -2,9 +2,9 @@ import type { ReferenceSource } from '@hirewall/core'
 import type { LoadedList } from '../source/intel-source.js'
 import { domainAndParents } from './domain-name.js'
 import { IpRangeMap } from './ip-range-map.js'
-import { readListedIndicator } from './listed-indicator.js'
+import { readEntryIndicator } from './listed-indicator.js'
 import type { RecordIndicator } from './record-indicators.js'
-import type { WatchlistEntry } from './watchlist-entry.js'
+import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
 
 /** One listed entry, with the list it came from. */
 export type WatchlistHit = { readonly entry: WatchlistEntry; readonly source: ReferenceSource }
@@ -17,13 +17,14 @@ export type WatchlistHit = { readonly entry: WatchlistEntry; readonly source: Re
 export class WatchlistIndex {
   readonly #exact = new Map<string, WatchlistHit[]>()
   readonly #ip = new IpRangeMap<WatchlistHit>()
+  readonly #kinds = new Set<WatchlistIndicatorKind>()
   #size = 0
 
   constructor(lists: readonly LoadedList<WatchlistEntry>[]) {
     const seen = new Set<string>()
     lists.forEach((list, listIndex) => {
       for (const entry of list.items) {
-        const listed = readListedIndicator(entry.kind, entry.value)
+        const listed = readEntryIndicator(entry)
         if (listed.status === 'invalid') continue
         const key = `${entry.kind}\u0000${listed.key}`
         if (seen.has(`${listIndex}\u0000${key}`)) continue
@@ -35,6 +36,7 @@ export class WatchlistIndex {
           if (hits === undefined) this.#exact.set(key, [hit])
           else hits.push(hit)
         }
+        this.#kinds.add(entry.kind)
         this.#size++
       }
     })
@@ -43,6 +45,11 @@ export class WatchlistIndex {
   /** How many entries can match. */
   get size(): number {
     return this.#size
+  }
+
+  /** The kinds of indicator the lists hold: the only ones worth reading from a record. */
+  get kinds(): ReadonlySet<WatchlistIndicatorKind> {
+    return this.#kinds
   }
 
   /** The entries an indicator of the record matches: a domain also matches its parent domains, an IP every range. */
