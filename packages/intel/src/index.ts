@@ -59,3 +59,12 @@ export { updateIntel, updatableKinds, type SourceUpdate, type UpdateOptions } fr
 export { importIntel, type ImportOptions, type ImportResult } from './cache/import-intel.js'
 export { cachedSourceStatus, packageSourceStatus, type PackagedSource } from './cache/source-status.js'
 export { intelKindAreas, sanctionsKinds, type IntelArea } from './cache/intel-areas.js'
+export {
+  loadIntel,
+  intelLoadWarningCodes,
+  type IntelLoadWarning,
+  type IntelLoadWarningCode,
+  type LoadIntelOptions,
+  type LoadedIntel,
+} from './cache/load-intel.js'
+export type { IntelLists } from './cache/intel-detectors.js'

@@ -7,6 +7,7 @@ import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { explainResult } from '../output/explain-result.js'
 import { formatHeader, formatRow } from '../output/result-format.js'
 import { ScreeningSummary } from '../output/screening-summary.js'
+import { loadScreeningIntel, type IntelFlags } from '../intel/screening-intel.js'
 import { loadPolicy } from '../policy/load-policy.js'
 import { screenFiles } from '../screening/screen-files.js'
 
@@ -17,17 +18,23 @@ export function demoCommand(io: CliIo, setExitCode: (code: ExitCode) => void): C
   return new Command('demo')
     .description('Screen the bundled demo applications and show the riskiest ones with their evidence.')
     .option('-n, --top <count>', 'how many of the riskiest applications to list', '12')
-    .action(async (options: { top: string }) => {
-      setExitCode(await runDemo(Number.parseInt(options.top, 10) || 12, io))
+    .option(
+      '--intel-dir <dir>',
+      'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)',
+    )
+    .option('--no-intel', 'screen without the intel cache and the shipped network data')
+    .action(async (options: { top: string } & IntelFlags) => {
+      setExitCode(await runDemo(Number.parseInt(options.top, 10) || 12, options, io))
     })
 }
 
-async function runDemo(top: number, io: CliIo): Promise<ExitCode> {
+async function runDemo(top: number, flags: IntelFlags, io: CliIo): Promise<ExitCode> {
   const policy = await loadPolicy(undefined)
+  const { detectors, reference } = await loadScreeningIntel(flags, io)
   const summary = new ScreeningSummary()
   const results: ScreeningResult[] = []
   const identityIndex = new InMemoryIdentityIndex()
-  for await (const row of screenFiles([demoFile], { policy, identityIndex })) {
+  for await (const row of screenFiles([demoFile], { policy, identityIndex, detectors, reference })) {
     if (row.status !== 'screened') {
       summary.addInvalid()
       continue

@@ -42,7 +42,9 @@ describe('hirewall intel import, status and remove', () => {
     expect(table.stdout).toMatch(/^SOURCE\s+VERSION\s+DATE\s+ORIGIN\s+ENTRIES\s+SIZE\n/)
     expect(table.stdout).toMatch(/\nwatchlist:dprk-fronts\s+\S+\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+import\s+8\s+1\.\d kB\n/)
     expect(table.stdout).toMatch(/\nmailchecker disposable domains\s+\d+\.\d+\.\d+\s+.*package\s+[\d,]+\s+/)
-    expect(table.stdout).toMatch(/No sanctions list is cached: run `hirewall intel update`/)
+    expect(table.stdout).toMatch(
+      /No sanctions list is cached, so names are not screened against one: run `hirewall intel update`/,
+    )
     const json = JSON.parse((await runCli(['intel', 'status', '--json', '--intel-dir', dir])).stdout) as StatusJson
     expect(json.directory).toBe(dir)
     expect(json.sources).toContainEqual(

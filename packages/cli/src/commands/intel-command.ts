@@ -29,6 +29,7 @@ import {
   formatStatusTable,
 } from '../intel/format-intel.js'
 import { packagedSourceStatuses } from '../intel/packaged-source-statuses.js'
+import { noSanctionsListHint } from '../intel/screening-intel.js'
 import { UsageError } from '../usage-error.js'
 
 type DirectoryOption = { readonly intelDir?: string }
@@ -38,10 +39,6 @@ type StatusOptions = DirectoryOption & { readonly json?: boolean }
 type RemoveOptions = DirectoryOption & { readonly name?: string }
 
 const intelDirHelp = 'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)'
-
-/** One line naming how to get a sanctions list, printed wherever its absence matters. */
-export const noSanctionsListHint =
-  'No sanctions list is cached: run `hirewall intel update` (online) or `hirewall intel import ofac-sdn FILE...` to screen names against one.'
 
 export function intelCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   const configure = (command: Command): Command =>

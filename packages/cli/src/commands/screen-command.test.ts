@@ -61,7 +61,10 @@ describe('hirewall screen', () => {
   })
 
   it('reads stdin for -', async () => {
-    const run = await runCli(['screen', '-f', 'jsonl', '--no-summary', '-'], readFileSync(fixture, 'utf8'))
+    const run = await runCli(
+      ['screen', '-f', 'jsonl', '--no-summary', '--no-intel', '-'],
+      readFileSync(fixture, 'utf8'),
+    )
     expect(parseRows(run.stdout)).toHaveLength(3)
     expect(run.stderr).toBe('')
   })

@@ -9,6 +9,7 @@ import { closeStream } from '../output/close-stream.js'
 import { createProgress } from '../output/progress-bar.js'
 import { formatHeader, formatRow, resultFormats, type ResultFormat } from '../output/result-format.js'
 import { ScreeningSummary } from '../output/screening-summary.js'
+import { loadScreeningIntel } from '../intel/screening-intel.js'
 import { loadPolicy } from '../policy/load-policy.js'
 import { screenFiles } from '../screening/screen-files.js'
 
@@ -21,6 +22,8 @@ type ScreenOptions = {
   readonly summaryJson?: string
   readonly progress: boolean
   readonly link: boolean
+  readonly intel: boolean
+  readonly intelDir?: string
 }
 
 export function screenCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -38,6 +41,14 @@ export function screenCommand(io: CliIo, setExitCode: (code: ExitCode) => void):
     .option('--summary-json <file>', 'also write the summary as JSON to this file')
     .option('--no-progress', 'never show a progress bar')
     .option('--no-link', 'screen each application alone, without linking it to the others in the input')
+    .option(
+      '--intel-dir <dir>',
+      'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)',
+    )
+    .option(
+      '--no-intel',
+      'screen without the intel cache and the shipped network data (sanctions, institutions, network, watchlists)',
+    )
     .addHelpText(
       'after',
       `
@@ -45,7 +56,8 @@ Output: one row per input row. Screened rows carry the result (score 0-100, outc
 with their contributions and evidence, the persona cluster id, policy version); invalid rows carry their issues (line,
 field path, message). Each application is linked to every earlier one in the input (shared phones, emails,
 addresses, devices, IPs, profiles, CV files, near-duplicate CV texts, photos): reuse across different claimed people
-raises identity.* signals, and the summary counts the rings found.
+raises identity.* signals, and the summary counts the rings found. The intel cache (\`hirewall intel status\`) adds
+sanctions, institution, network and watchlist signals; results cite every list's version in dataVersions.
 HireWall never rejects anyone: "hold" means a human must decide before the process goes on.
 
 Exit codes: 0 all rows screened; 2 usage error (nothing screened); 3 some rows invalid (the valid ones were screened).
@@ -62,6 +74,7 @@ Examples:
 
 async function runScreen(files: readonly string[], options: ScreenOptions, io: CliIo): Promise<ExitCode> {
   const policy = await loadPolicy(options.policy)
+  const intel = await loadScreeningIntel(options, io)
   const outputStream = options.output ? createWriteStream(options.output) : io.stdout
   const writer = new BufferedWriter(outputStream)
   const summary = new ScreeningSummary()
@@ -74,6 +87,8 @@ async function runScreen(files: readonly string[], options: ScreenOptions, io: C
       format: options.format,
       stdin: io.stdin,
       onProgress: progress.update,
+      reference: intel.reference,
+      detectors: intel.detectors,
       ...(identityIndex ? { identityIndex } : {}),
     })) {
       if (row.status === 'screened') summary.addResult(row.result)

@@ -1,0 +1,33 @@
+import { perRecordDetectors, type Detector, type ReferenceData } from '@hirewall/core'
+import { loadIntel, resolveIntelDirectory } from '@hirewall/intel'
+import type { CliIo } from '../cli-io.js'
+import { packagedReferenceData } from '../reference/packaged-reference-data.js'
+
+/** The `--intel-dir` and `--no-intel` options of the commands that screen. */
+export type IntelFlags = { readonly intel: boolean; readonly intelDir?: string }
+
+/** What a screening run uses: every detector to run and the reference data whose sources the results cite. */
+export type ScreeningIntel = { readonly detectors: readonly Detector[]; readonly reference: ReferenceData }
+
+/** One line naming how to get a sanctions list, printed wherever its absence matters. */
+export const noSanctionsListHint =
+  'No sanctions list is cached, so names are not screened against one: run `hirewall intel update` (online) or `hirewall intel import ofac-sdn FILE...`.'
+
+/**
+ * Loads the intel cache once for a run: the per-record detectors plus the intel detectors, and the packaged reference
+ * data with the intel sources added so every result's `dataVersions` cites them. Problems with the data go to stderr,
+ * one line each, and screening goes on without the source concerned. With `--no-intel`, only the packaged lists.
+ */
+export async function loadScreeningIntel(flags: IntelFlags, io: CliIo): Promise<ScreeningIntel> {
+  const packaged = packagedReferenceData()
+  if (!flags.intel) return { detectors: perRecordDetectors, reference: packaged }
+  const intel = await loadIntel({ directory: resolveIntelDirectory({ flag: flags.intelDir }) })
+  for (const warning of intel.warnings)
+    io.stderr.write(
+      warning.code === 'no-sanctions-list' ? `${noSanctionsListHint}\n` : `hirewall: ${warning.message}\n`,
+    )
+  return {
+    detectors: [...perRecordDetectors, ...intel.detectors],
+    reference: { ...packaged, sources: [...packaged.sources, ...intel.sources] },
+  }
+}
