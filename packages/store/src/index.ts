@@ -1,2 +1,74 @@
-/** @hirewall/store: the PostgreSQL system of record. */
-export {}
+/**
+ * @hirewall/store: HireWall's system of record on PostgreSQL. `openStore()` runs embedded PGlite by default and a
+ * PostgreSQL server when `DATABASE_URL` is set, applies the migrations, and returns the repositories. See docs/store.md.
+ */
+export { openStore, type Store } from './database/open-store.js'
+export {
+  resolveStoreTarget,
+  describeStoreTarget,
+  type StoreOptions,
+  type StoreTarget,
+} from './database/resolve-store-target.js'
+export { StoreError, storeErrorCodes, toStoreError, type StoreErrorCode } from './database/store-error.js'
+export { grantApplicationRole } from './database/grant-application-role.js'
+export { PGliteDialect, type PGliteDialectConfig } from './database/pglite-dialect.js'
+export type { Database } from './database/database-schema.js'
+export { migrateToLatest, type MigrationReport } from './migrations/migrate-to-latest.js'
+export { storeMigrations } from './migrations/store-migrations.js'
+export * from './store-vocabularies.js'
+export { createRepositories, type Repositories } from './repositories/repositories.js'
+export type { Page, PageRequest } from './repositories/page.js'
+export {
+  defaultIdempotencyKey,
+  externalIdOf,
+  type ApplicationRepository,
+  type StoredApplication,
+  type SubmitApplication,
+  type SubmitOutcome,
+} from './repositories/application-repository.js'
+export {
+  applicationOrders,
+  type ApplicationFilter,
+  type ApplicationListRequest,
+  type ApplicationOrder,
+  type ApplicationSummary,
+  type ResultSummary,
+} from './repositories/list-applications.js'
+export type {
+  AppendedResult,
+  ScreeningResultRepository,
+  StoredScreeningResult,
+} from './repositories/screening-result-repository.js'
+export type { ClusterAssignment, IdentityRepository, StoredCluster } from './repositories/identity-repository.js'
+export type { Case, CaseRepository, Subject } from './repositories/case-repository.js'
+export type { Decision, DecisionRepository, NewDecision } from './repositories/decision-repository.js'
+export type { NewUser, User, UserRepository } from './repositories/user-repository.js'
+export {
+  isApiKeyUsable,
+  type ApiKey,
+  type ApiKeyRepository,
+  type NewApiKey,
+} from './repositories/api-key-repository.js'
+export type { NewSession, Session, SessionRepository } from './repositories/session-repository.js'
+export type {
+  NewWebhookSubscription,
+  WebhookSubscription,
+  WebhookSubscriptionRepository,
+} from './repositories/webhook-subscription-repository.js'
+export type {
+  ClaimedDelivery,
+  DeliveryFailure,
+  DeliveryFilter,
+  NewOutboxEvent,
+  WebhookDelivery,
+  WebhookOutbox,
+} from './repositories/webhook-outbox.js'
+export type {
+  ImportJob,
+  ImportJobRepository,
+  ImportRowResult,
+  StoredImportRow,
+} from './repositories/import-job-repository.js'
+export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
+export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
+export { storeTestTargets, type StoreTestTarget, type TestDatabase } from './testing/store-test-targets.js'

@@ -1,0 +1,239 @@
+import type { ApplicationRecord, NormalisedApplication } from '@hirewall/core'
+import type { ColumnType, Generated } from 'kysely'
+import type {
+  ApiKeyScope,
+  CaseStatus,
+  DecisionVerdict,
+  DeliveryStatus,
+  ImportJobStatus,
+  ImportRowStatus,
+  ScreeningTrigger,
+  SubjectKind,
+  UserRole,
+} from '../store-vocabularies.js'
+
+/** A `timestamptz(3)` column the database fills by default; read as a Date. */
+type CreatedAt = ColumnType<Date, Date | undefined, never>
+/** A `timestamptz(3)` column that may change; read as a Date. */
+type Timestamp = ColumnType<Date, Date, Date>
+type NullableTimestamp = ColumnType<Date | null, Date | null | undefined, Date | null>
+/** A jsonb column: written as JSON text (see `toJson`), so both drivers pass it unchanged; read as parsed JSON. */
+type Json<Value> = ColumnType<Value, string, string>
+type NullableJson<Value> = ColumnType<Value | null, string | null | undefined, string | null>
+/** A uuid primary key the database generates. */
+type GeneratedId = ColumnType<string, string | undefined, never>
+
+/** The tables of migrations 001-005, as Kysely sees them. docs/store.md explains each table. */
+export type Database = {
+  applications: ApplicationsTable
+  screening_results: ScreeningResultsTable
+  application_identifiers: ApplicationIdentifiersTable
+  clusters: ClustersTable
+  cluster_members: ClusterMembersTable
+  cases: CasesTable
+  decisions: DecisionsTable
+  users: UsersTable
+  api_keys: ApiKeysTable
+  sessions: SessionsTable
+  webhook_subscriptions: WebhookSubscriptionsTable
+  outbox_events: OutboxEventsTable
+  webhook_deliveries: WebhookDeliveriesTable
+  import_jobs: ImportJobsTable
+  import_job_rows: ImportJobRowsTable
+  intel_sources: IntelSourcesTable
+  audit_log: AuditLogTable
+}
+
+export type ApplicationsTable = {
+  id: ColumnType<string, string, never>
+  idempotency_key: ColumnType<string, string, never>
+  source_system: string
+  external_id: string | null
+  requisition_id: string | null
+  submitted_at: ColumnType<Date, Date, never>
+  received_at: CreatedAt
+  raw: Json<unknown>
+  record: Json<ApplicationRecord>
+  facts: Json<NormalisedApplication>
+  latest_result_id: ColumnType<number | null, never, number>
+  latest_version: ColumnType<number, never, number>
+}
+
+export type ScreeningResultsTable = {
+  id: Generated<number>
+  application_id: string
+  version: number
+  trigger: ScreeningTrigger
+  score: number
+  outcome: string
+  hold_gate: string
+  signals: Json<unknown>
+  signal_codes: string[]
+  cluster_id: string | null
+  policy_version: string
+  model_version: string | null
+  data_versions: Json<Readonly<Record<string, string>>>
+  detector_failures: Json<unknown>
+  created_at: CreatedAt
+}
+
+export type ApplicationIdentifiersTable = {
+  application_id: string
+  kind: string
+  value: string
+  display: string
+  created_at: CreatedAt
+}
+
+export type ClustersTable = {
+  id: string
+  claimed_people: number
+  is_ring: boolean
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export type ClusterMembersTable = {
+  application_id: string
+  cluster_id: string
+  joined_at: Timestamp
+}
+
+export type CasesTable = {
+  id: GeneratedId
+  subject_kind: SubjectKind
+  subject_id: string
+  status: CaseStatus
+  opened_by: string
+  opened_at: CreatedAt
+  closed_by: string | null
+  closed_at: NullableTimestamp
+}
+
+export type DecisionsTable = {
+  id: Generated<number>
+  case_id: string | null
+  subject_kind: SubjectKind
+  subject_id: string
+  verdict: DecisionVerdict
+  reason: string
+  note: string | null
+  actor: string
+  decided_at: CreatedAt
+}
+
+export type UsersTable = {
+  id: GeneratedId
+  email: string
+  display_name: string | null
+  password_hash: string | null
+  role: UserRole
+  must_change_password: boolean
+  created_at: CreatedAt
+  updated_at: Timestamp
+  last_login_at: NullableTimestamp
+  disabled_at: NullableTimestamp
+}
+
+export type ApiKeysTable = {
+  id: GeneratedId
+  name: string
+  prefix: string
+  key_hash: string
+  scopes: ApiKeyScope[]
+  created_by: string
+  created_at: CreatedAt
+  last_used_at: NullableTimestamp
+  expires_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+}
+
+export type SessionsTable = {
+  id: GeneratedId
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  expires_at: Timestamp
+  last_seen_at: Timestamp
+  revoked_at: NullableTimestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export type WebhookSubscriptionsTable = {
+  id: GeneratedId
+  url: string
+  secret: string
+  event_types: string[]
+  description: string | null
+  created_by: string
+  created_at: CreatedAt
+  disabled_at: NullableTimestamp
+}
+
+export type OutboxEventsTable = {
+  id: GeneratedId
+  type: string
+  payload: Json<unknown>
+  created_at: CreatedAt
+}
+
+export type WebhookDeliveriesTable = {
+  id: GeneratedId
+  event_id: string
+  subscription_id: string
+  status: DeliveryStatus
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  last_attempt_at: NullableTimestamp
+  last_status_code: number | null
+  last_error: string | null
+  delivered_at: NullableTimestamp
+  created_at: CreatedAt
+}
+
+export type ImportJobsTable = {
+  id: GeneratedId
+  format: string
+  file_name: string | null
+  status: ImportJobStatus
+  total_rows: number | null
+  processed_rows: Generated<number>
+  created_rows: Generated<number>
+  existing_rows: Generated<number>
+  invalid_rows: Generated<number>
+  failed_rows: Generated<number>
+  error: string | null
+  created_by: string
+  created_at: CreatedAt
+  started_at: NullableTimestamp
+  finished_at: NullableTimestamp
+}
+
+export type ImportJobRowsTable = {
+  job_id: string
+  line: number
+  status: ImportRowStatus
+  application_id: string | null
+  issues: NullableJson<unknown>
+  recorded_at: CreatedAt
+}
+
+export type IntelSourcesTable = {
+  kind: string
+  name: string
+  version: string
+  sha256: string
+  entries: number
+  fetched_at: Timestamp
+  loaded_at: Timestamp
+}
+
+export type AuditLogTable = {
+  id: Generated<number>
+  at: CreatedAt
+  actor: string
+  action: string
+  target: string | null
+  details: Json<Readonly<Record<string, unknown>>>
+}

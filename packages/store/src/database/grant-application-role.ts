@@ -1,0 +1,20 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from './database-schema.js'
+
+/**
+ * Grants a PostgreSQL role what the running application needs and nothing that could rewrite history: read and
+ * write on every table except UPDATE, DELETE and TRUNCATE on `audit_log` and UPDATE and TRUNCATE on
+ * `screening_results` and `decisions`. The role must not own the tables (an owner may drop the triggers): run the
+ * migrations as the owner, then this as the owner after each migration. Idempotent. See docs/store.md.
+ */
+export async function grantApplicationRole(db: Kysely<Database>, role: string): Promise<void> {
+  const grantee = sql.id(role)
+  const statements = [
+    sql`grant usage on schema public to ${grantee}`,
+    sql`grant select, insert, update, delete on all tables in schema public to ${grantee}`,
+    sql`grant usage, select on all sequences in schema public to ${grantee}`,
+    sql`revoke update, delete, truncate on audit_log from ${grantee}`,
+    sql`revoke update, truncate on screening_results, decisions from ${grantee}`,
+  ]
+  for (const statement of statements) await statement.execute(db)
+}

@@ -1,0 +1,23 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import { applicationsAndResultsMigration } from './001-applications-and-results.js'
+import { identityAndCasesMigration } from './002-identity-and-cases.js'
+import { accessMigration } from './003-access.js'
+import { webhooksAndJobsMigration } from './004-webhooks-and-jobs.js'
+import { intelAndAuditMigration } from './005-intel-and-audit.js'
+
+/**
+ * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
+ * file and one line here; never edit or rename one that has shipped (docs/store.md).
+ */
+export const storeMigrations: Readonly<Record<string, Migration>> = {
+  '001-applications-and-results': applicationsAndResultsMigration,
+  '002-identity-and-cases': identityAndCasesMigration,
+  '003-access': accessMigration,
+  '004-webhooks-and-jobs': webhooksAndJobsMigration,
+  '005-intel-and-audit': intelAndAuditMigration,
+}
+
+/** A static provider: migrations are compiled into the package, not read from a folder at run time. */
+export const storeMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(storeMigrations),
+}

@@ -1,0 +1,174 @@
+import { isIdentifierKind, type Identifier } from '@hirewall/core'
+import type { Kysely } from 'kysely'
+import type { Database } from '../database/database-schema.js'
+import { inTransaction } from '../database/in-transaction.js'
+import { StoreError, translatingErrors } from '../database/store-error.js'
+
+/** A persona cluster as stored: its members in the order the store received them, earliest first. */
+export type StoredCluster = {
+  readonly id: string
+  readonly applicationIds: readonly string[]
+  readonly claimedPeople: number
+  readonly isRing: boolean
+  readonly createdAt: Date
+  readonly updatedAt: Date
+}
+
+export type ClusterAssignment = {
+  readonly clusterId: string
+  /** Applications now in the cluster; each leaves the cluster it was in (clusters merge this way). */
+  readonly applicationIds: readonly string[]
+  readonly claimedPeople: number
+  readonly isRing: boolean
+}
+
+/**
+ * The identity graph's persistent memory: each application's normalised identifiers, and the persona cluster each
+ * application is in. The linking logic stays in core; a PostgreSQL-backed identity index reads and writes through this.
+ */
+export type IdentityRepository = {
+  /** Records the application's identifiers; ones already recorded are kept as they are. */
+  addIdentifiers(applicationId: string, identifiers: readonly Identifier[]): Promise<void>
+  identifiersOf(applicationId: string): Promise<readonly Identifier[]>
+  /** Applications carrying this identifier, in the order they were recorded, at most `limit` (default 100). */
+  applicationsWith(identifier: Pick<Identifier, 'kind' | 'value'>, limit?: number): Promise<readonly string[]>
+  /** Puts the applications into the cluster (creating or updating it) and deletes clusters left empty. */
+  assignCluster(assignment: ClusterAssignment): Promise<void>
+  clusterOf(applicationId: string): Promise<string | undefined>
+  cluster(clusterId: string): Promise<StoredCluster | undefined>
+}
+
+export function createIdentityRepository(db: Kysely<Database>): IdentityRepository {
+  return {
+    addIdentifiers: (applicationId, identifiers) =>
+      translatingErrors(async () => {
+        if (identifiers.length === 0) return
+        await db
+          .insertInto('application_identifiers')
+          .values(
+            identifiers.map(({ kind, value, display }) => ({ application_id: applicationId, kind, value, display })),
+          )
+          .onConflict((conflict) => conflict.columns(['application_id', 'kind', 'value']).doNothing())
+          .execute()
+      }),
+    identifiersOf: async (applicationId) => {
+      const rows = await db
+        .selectFrom('application_identifiers')
+        .select(['kind', 'value', 'display'])
+        .where('application_id', '=', applicationId)
+        .orderBy('kind')
+        .orderBy('value')
+        .execute()
+      return rows.map((row) => {
+        if (!isIdentifierKind(row.kind)) {
+          throw new StoreError('invalid-data', `application_identifiers.kind of ${applicationId} is ${row.kind}`, {
+            target: 'application_identifiers.kind',
+          })
+        }
+        return { kind: row.kind, value: row.value, display: row.display }
+      })
+    },
+    applicationsWith: async ({ kind, value }, limit = 100) => {
+      const rows = await db
+        .selectFrom('application_identifiers')
+        .select('application_id')
+        .where('kind', '=', kind)
+        .where('value', '=', value)
+        .orderBy('created_at')
+        .orderBy('application_id')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.application_id)
+    },
+    assignCluster: (assignment) =>
+      translatingErrors(() =>
+        inTransaction(db, async (transaction) => {
+          const now = new Date()
+          await transaction
+            .insertInto('clusters')
+            .values({
+              id: assignment.clusterId,
+              claimed_people: assignment.claimedPeople,
+              is_ring: assignment.isRing,
+              updated_at: now,
+            })
+            .onConflict((conflict) =>
+              conflict.column('id').doUpdateSet({
+                claimed_people: assignment.claimedPeople,
+                is_ring: assignment.isRing,
+                updated_at: now,
+              }),
+            )
+            .execute()
+          if (assignment.applicationIds.length === 0) return
+          const moved = await transaction
+            .selectFrom('cluster_members')
+            .select('cluster_id')
+            .distinct()
+            .where('application_id', 'in', [...assignment.applicationIds])
+            .where('cluster_id', '<>', assignment.clusterId)
+            .execute()
+          await transaction
+            .insertInto('cluster_members')
+            .values(
+              assignment.applicationIds.map((applicationId) => ({
+                application_id: applicationId,
+                cluster_id: assignment.clusterId,
+                joined_at: now,
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict
+                .column('application_id')
+                .doUpdateSet({ cluster_id: assignment.clusterId, joined_at: now })
+                .where('cluster_members.cluster_id', '<>', assignment.clusterId),
+            )
+            .execute()
+          if (moved.length === 0) return
+          await transaction
+            .deleteFrom('clusters')
+            .where(
+              'id',
+              'in',
+              moved.map((row) => row.cluster_id),
+            )
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb.selectFrom('cluster_members').select('application_id').whereRef('cluster_id', '=', 'clusters.id'),
+                ),
+              ),
+            )
+            .execute()
+        }),
+      ),
+    clusterOf: async (applicationId) => {
+      const row = await db
+        .selectFrom('cluster_members')
+        .select('cluster_id')
+        .where('application_id', '=', applicationId)
+        .executeTakeFirst()
+      return row?.cluster_id
+    },
+    cluster: async (clusterId) => {
+      const cluster = await db.selectFrom('clusters').selectAll().where('id', '=', clusterId).executeTakeFirst()
+      if (!cluster) return undefined
+      const members = await db
+        .selectFrom('cluster_members as m')
+        .innerJoin('applications as a', 'a.id', 'm.application_id')
+        .select('m.application_id')
+        .where('m.cluster_id', '=', clusterId)
+        .orderBy('a.received_at')
+        .orderBy('a.id')
+        .execute()
+      return {
+        id: cluster.id,
+        applicationIds: members.map((member) => member.application_id),
+        claimedPeople: cluster.claimed_people,
+        isRing: cluster.is_ring,
+        createdAt: cluster.created_at,
+        updatedAt: cluster.updated_at,
+      }
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../database/database-schema.js'
+import { createApiKeyRepository, type ApiKeyRepository } from './api-key-repository.js'
+import { createApplicationRepository, type ApplicationRepository } from './application-repository.js'
+import { createAuditLogRepository, type AuditLogRepository } from './audit-log-repository.js'
+import { createCaseRepository, type CaseRepository } from './case-repository.js'
+import { createDecisionRepository, type DecisionRepository } from './decision-repository.js'
+import { createIdentityRepository, type IdentityRepository } from './identity-repository.js'
+import { createImportJobRepository, type ImportJobRepository } from './import-job-repository.js'
+import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
+import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
+import { createSessionRepository, type SessionRepository } from './session-repository.js'
+import { createUserRepository, type UserRepository } from './user-repository.js'
+import { createWebhookOutbox, type WebhookOutbox } from './webhook-outbox.js'
+import {
+  createWebhookSubscriptionRepository,
+  type WebhookSubscriptionRepository,
+} from './webhook-subscription-repository.js'
+
+/** Every repository, bound to one database handle: the store's pool, or one transaction. */
+export type Repositories = {
+  readonly applications: ApplicationRepository
+  readonly results: ScreeningResultRepository
+  readonly identity: IdentityRepository
+  readonly cases: CaseRepository
+  readonly decisions: DecisionRepository
+  readonly users: UserRepository
+  readonly apiKeys: ApiKeyRepository
+  readonly sessions: SessionRepository
+  readonly webhookSubscriptions: WebhookSubscriptionRepository
+  readonly outbox: WebhookOutbox
+  readonly importJobs: ImportJobRepository
+  readonly intelSources: IntelSourceRepository
+  readonly audit: AuditLogRepository
+}
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    applications: createApplicationRepository(db),
+    results: createScreeningResultRepository(db),
+    identity: createIdentityRepository(db),
+    cases: createCaseRepository(db),
+    decisions: createDecisionRepository(db),
+    users: createUserRepository(db),
+    apiKeys: createApiKeyRepository(db),
+    sessions: createSessionRepository(db),
+    webhookSubscriptions: createWebhookSubscriptionRepository(db),
+    outbox: createWebhookOutbox(db),
+    importJobs: createImportJobRepository(db),
+    intelSources: createIntelSourceRepository(db),
+    audit: createAuditLogRepository(db),
+  }
+}
