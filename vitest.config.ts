@@ -17,5 +17,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
+    // Commands that screen read the user's intel cache by default: tests see an empty one unless they pass --intel-dir.
+    env: { HIREWALL_INTEL_DIR: fileURLToPath(new URL('./.hirewall/tests-intel-unused', import.meta.url)) },
   },
 })
