@@ -1,9 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { IntelFile, IntelFileIssue, IntelParseResult } from '../source/intel-source.js'
 import { findListFile } from './find-list-file.js'
 import { listCountryCode } from './list-country.js'
 import type { SanctionedEntity, SanctionedGender, SanctionedName } from './sanctioned-entity.js'
 import { unBirthDates, type UnBirthDate } from './un-birth-dates.js'
+import { childElements, childText, readXmlElements, type XmlElement } from './xml-elements.js'
 
 /** The file name the UN Security Council publishes its consolidated list under. */
 export const unConsolidatedFileName = 'consolidated.xml'
@@ -26,21 +26,6 @@ const committeeResolutions: Readonly<Record<string, string>> = {
   SS: '2206',
 }
 
-// Elements that repeat in the list, read as arrays even when an entry has only one.
-const repeated = new Set([
-  'INDIVIDUAL',
-  'ENTITY',
-  'INDIVIDUAL_ALIAS',
-  'ENTITY_ALIAS',
-  'INDIVIDUAL_DATE_OF_BIRTH',
-  'INDIVIDUAL_ADDRESS',
-  'ENTITY_ADDRESS',
-  'NATIONALITY',
-  'VALUE',
-])
-
-type XmlNode = Readonly<Record<string, unknown>>
-
 /**
  * Parses the UN Security Council consolidated list (`consolidated.xml`) into sanctioned entities with ids
  * `un:<REFERENCE_NUMBER>` (`un:KPi.033`): individuals as Person, entities as Organization. The name is FIRST_NAME to
@@ -62,15 +47,12 @@ export function parseUnConsolidatedList(files: readonly IntelFile[]): IntelParse
   if (!file.text.includes('<CONSOLIDATED_LIST')) {
     return invalid('no CONSOLIDATED_LIST element: this is not the UN Security Council consolidated list XML')
   }
-  const validation = XMLValidator.validate(file.text)
-  if (validation !== true) return invalid(`not well-formed XML (${validation.err.msg})`, validation.err.line)
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    isArray: (name) => repeated.has(name),
-  })
-  const root = node(node(parser.parse(file.text) as unknown).CONSOLIDATED_LIST)
+  const read = readXmlElements(file.text)
+  if (read.status === 'invalid') return invalid(`not well-formed XML: ${read.message}`, read.line)
+  const root = read.root
+  if (root.name !== 'CONSOLIDATED_LIST') {
+    return invalid(`the root element is <${root.name}>, not the UN list's <CONSOLIDATED_LIST>`)
+  }
   const entities: SanctionedEntity[] = []
   const skipped: IntelFileIssue[] = []
   const seen = new Set<string>()
@@ -78,10 +60,10 @@ export function parseUnConsolidatedList(files: readonly IntelFile[]): IntelParse
     ['INDIVIDUALS', 'INDIVIDUAL'],
     ['ENTITIES', 'ENTITY'],
   ] as const) {
-    for (const entry of nodes(node(root[group])[tag])) {
-      const reference = text(entry.REFERENCE_NUMBER)
+    for (const entry of childElements(childElements(root, group)[0], tag)) {
+      const reference = childText(entry, 'REFERENCE_NUMBER')
       const problem = !reference
-        ? `${tag} ${text(entry.DATAID)} has no REFERENCE_NUMBER`
+        ? `${tag} ${childText(entry, 'DATAID')} has no REFERENCE_NUMBER`
         : seen.has(reference)
           ? `REFERENCE_NUMBER ${reference} is listed twice`
           : undefined
@@ -93,7 +75,7 @@ export function parseUnConsolidatedList(files: readonly IntelFile[]): IntelParse
     }
   }
   if (entities.length === 0) return invalid('the list has no INDIVIDUAL or ENTITY entries')
-  const version = text(root.dateGenerated)
+  const version = root.attributes.dateGenerated ?? ''
   return {
     status: 'ok',
     data: { area: 'sanctions', entities },
@@ -103,44 +85,49 @@ export function parseUnConsolidatedList(files: readonly IntelFile[]): IntelParse
   }
 }
 
-function individualOf(entry: XmlNode, reference: string): SanctionedEntity {
+function individualOf(entry: XmlElement, reference: string): SanctionedEntity {
   const gender = genderOf(entry)
+  const nationalities = childElements(entry, 'NATIONALITY').flatMap((nationality) =>
+    childElements(nationality, 'VALUE').map((value) => value.text),
+  )
   return {
     ...common(entry, reference, 'INDIVIDUAL'),
     schema: 'Person',
-    birthDates: unique(nodes(entry.INDIVIDUAL_DATE_OF_BIRTH).flatMap((date) => unBirthDates(birthDateOf(date)))),
-    nationalities: countryCodes(nodes(entry.NATIONALITY).flatMap((nationality) => values(nationality.VALUE))),
+    birthDates: unique(childElements(entry, 'INDIVIDUAL_DATE_OF_BIRTH').flatMap((date) => unBirthDates(birthOf(date)))),
+    nationalities: countryCodes(nationalities),
     ...(gender ? { gender } : {}),
   }
 }
 
-function entityOf(entry: XmlNode, reference: string): SanctionedEntity {
+function entityOf(entry: XmlElement, reference: string): SanctionedEntity {
   return { ...common(entry, reference, 'ENTITY'), schema: 'Organization', birthDates: [], nationalities: [] }
 }
 
-function common(entry: XmlNode, reference: string, tag: 'INDIVIDUAL' | 'ENTITY') {
+function common(entry: XmlElement, reference: string, tag: 'INDIVIDUAL' | 'ENTITY') {
   const caption = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
-    .map((part) => text(entry[part]))
+    .map((part) => childText(entry, part))
     .filter((part) => part !== '')
     .join(' ')
   const names: SanctionedName[] = [{ value: caption, kind: 'primary' }]
   const add = (value: string, kind: SanctionedName['kind']): void => {
     if (value && !names.some((name) => name.value === value)) names.push({ value, kind })
   }
-  add(text(entry.NAME_ORIGINAL_SCRIPT), 'alias')
-  for (const alias of nodes(entry[`${tag}_ALIAS`])) {
+  add(childText(entry, 'NAME_ORIGINAL_SCRIPT'), 'alias')
+  for (const alias of childElements(entry, `${tag}_ALIAS`)) {
     // The UN quotes some aliases ("KOMID"); the quotes are not part of the name.
-    add(text(alias.ALIAS_NAME).replace(/^"(.*)"$/, '$1'), text(alias.QUALITY) === 'Low' ? 'weak-alias' : 'alias')
+    const value = childText(alias, 'ALIAS_NAME').replace(/^"(.*)"$/, '$1')
+    add(value, childText(alias, 'QUALITY') === 'Low' ? 'weak-alias' : 'alias')
   }
-  const listType = text(entry.UN_LIST_TYPE)
+  const listType = childText(entry, 'UN_LIST_TYPE')
   const resolution = committeeResolutions[reference.slice(0, 2).toUpperCase()]
-  const remarks = text(entry.COMMENTS1)
-  const listedOn = text(entry.LISTED_ON).slice(0, 10)
+  const remarks = childText(entry, 'COMMENTS1')
+  const listedOn = childText(entry, 'LISTED_ON').slice(0, 10)
+  const addresses = childElements(entry, `${tag}_ADDRESS`).map((address) => childText(address, 'COUNTRY'))
   return {
     id: `un:${reference}`,
     caption,
     names,
-    countries: countryCodes(nodes(entry[`${tag}_ADDRESS`]).map((address) => text(address.COUNTRY))),
+    countries: countryCodes(addresses),
     programs: unique([listType, resolution ?? ''].filter((program) => program !== '')),
     list: 'un-consolidated',
     ...(remarks ? { remarks } : {}),
@@ -148,46 +135,30 @@ function common(entry: XmlNode, reference: string, tag: 'INDIVIDUAL' | 'ENTITY')
   } as const
 }
 
-function birthDateOf(date: XmlNode): UnBirthDate {
+function birthOf(date: XmlElement): UnBirthDate {
   return {
-    type: text(date.TYPE_OF_DATE),
-    date: text(date.DATE),
-    year: text(date.YEAR),
-    fromYear: text(date.FROM_YEAR),
-    toYear: text(date.TO_YEAR),
-    note: text(date.NOTE),
+    type: childText(date, 'TYPE_OF_DATE'),
+    date: childText(date, 'DATE'),
+    year: childText(date, 'YEAR'),
+    fromYear: childText(date, 'FROM_YEAR'),
+    toYear: childText(date, 'TO_YEAR'),
+    note: childText(date, 'NOTE'),
   }
 }
 
 // GENDER is rare in the list; some entries state it in the comments instead ("Gender: male").
-function genderOf(entry: XmlNode): SanctionedGender | undefined {
-  const stated = text(entry.GENDER) || /\bgender:\s*(male|female)\b/i.exec(text(entry.COMMENTS1))?.[1] || ''
+function genderOf(entry: XmlElement): SanctionedGender | undefined {
+  const comments = childText(entry, 'COMMENTS1')
+  const stated = childText(entry, 'GENDER') || /\bgender:\s*(male|female)\b/i.exec(comments)?.[1] || ''
   const lower = stated.toLowerCase()
   return lower === 'male' || lower === 'female' ? lower : undefined
 }
 
 function countryCodes(names: readonly string[]): string[] {
-  return unique(names.map((name) => (name ? (listCountryCode(name) ?? '') : '')).filter((code) => code !== ''))
+  const codes = names.map((name) => (name.trim() ? (listCountryCode(name.replace(/\s+/g, ' ').trim()) ?? '') : ''))
+  return unique(codes.filter((code) => code !== ''))
 }
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)]
-}
-
-function node(value: unknown): XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as XmlNode) : {}
-}
-
-function nodes(value: unknown): XmlNode[] {
-  return Array.isArray(value) ? value.map(node) : value === undefined ? [] : [node(value)]
-}
-
-function values(value: unknown): string[] {
-  return (Array.isArray(value) ? value : [value]).map(text).filter((item) => item !== '')
-}
-
-// Element text with its whitespace collapsed: the UN wraps long values over several lines.
-function text(value: unknown): string {
-  const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : node(value)['#text']
-  return typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : ''
 }
