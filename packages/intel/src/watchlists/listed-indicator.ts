@@ -57,8 +57,11 @@ export function readListedIndicator(kind: WatchlistIndicatorKind, value: string)
       return readHandle(text)
     case 'ip': {
       const reading = parseIpRange(text)
-      if (reading.status === 'invalid')
-        return invalid(`"${text}" is not an IP address or CIDR range: ${reading.message}`)
+      if (reading.status === 'invalid') {
+        // A range's message says which half is wrong; a lone address needs no more than the sentence itself.
+        const detail = text.includes('/') ? `: ${reading.message}` : ''
+        return invalid(`"${text}" is not an IP address or CIDR range${detail}`)
+      }
       const { version, network, prefixLength } = reading.range
       return { status: 'ok', key: `${version}:${network.toString(16)}/${prefixLength}`, range: reading.range }
     }
