@@ -16,6 +16,8 @@ export type Institution = {
   readonly highestDegree?: DegreeLevel
   /** Accredited, when the list says (IPEDS: eligible for US federal student aid, PSET4FLG=1). */
   readonly isAccredited?: boolean
+  /** When the list says the institution closed (IPEDS CLOSEDAT), as `YYYY-MM-DD`: its graduates' degrees stay real. */
+  readonly closedOn?: string
   readonly list: string
 }
 
