@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type Dialect } from 'kysely'
 import pg from 'pg'
 import { migrateToLatest, type MigrationReport } from '../migrations/migrate-to-latest.js'
@@ -33,9 +33,17 @@ export type Store = Repositories & {
  * Opens the store on embedded PGlite (the default) or on the server `DATABASE_URL` names, then applies pending
  * migrations (see `StoreOptions` and `resolveStoreTarget` for how the target is chosen).
  */
-export async function openStore(options: StoreOptions = {}): Promise<Store> {
+export function openStore(options: StoreOptions = {}): Promise<Store> {
   const target = resolveStoreTarget(options)
-  const db = new Kysely<Database>({ dialect: createDialect(target, options) })
+  return openStoreOn(new Kysely<Database>({ dialect: createDialect(target, options) }), target, options)
+}
+
+/** The store over a Kysely instance already made for `target`; closes it when migrating fails. */
+export async function openStoreOn(
+  db: Kysely<Database>,
+  target: StoreTarget,
+  options: Pick<StoreOptions, 'migrate'> = {},
+): Promise<Store> {
   try {
     const migrations = options.migrate === false ? { applied: [] } : await migrateToLatest(db as Kysely<unknown>)
     return {
@@ -52,13 +60,18 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   }
 }
 
+/** A PGlite instance that reads values as the server driver does (bigint as number, on both targets). */
+export function createPGlite(
+  dataDir: string | undefined,
+  options: Omit<PGliteOptions, 'parsers'> = {},
+): Promise<PGlite> {
+  return PGlite.create(dataDir, { ...options, parsers: { [int8TypeId]: (value) => Number(value) } })
+}
+
 function createDialect(target: StoreTarget, options: StoreOptions): Dialect {
   switch (target.kind) {
     case 'pglite':
-      // bigint read as number on both targets (ids and counts stay far below 2^53).
-      return new PGliteDialect({
-        pglite: () => PGlite.create(target.dataDir, { parsers: { [int8TypeId]: (value) => Number(value) } }),
-      })
+      return new PGliteDialect({ pglite: () => createPGlite(target.dataDir) })
     case 'postgres':
       return new PostgresDialect({
         pool: () => {

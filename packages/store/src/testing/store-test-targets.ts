@@ -1,6 +1,13 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Kysely } from 'kysely'
 import pg from 'pg'
-import { openStore, type Store } from '../database/open-store.js'
+import type { Database } from '../database/database-schema.js'
+import { createPGlite, openStore, openStoreOn, type Store } from '../database/open-store.js'
+import { PGliteDialect } from '../database/pglite-dialect.js'
+import { storeMigrations } from '../migrations/store-migrations.js'
 import type { StoreOptions } from '../database/resolve-store-target.js'
 
 /** A fresh, migrated, empty database for one test file, and how to open more stores on it or throw it away. */
@@ -35,13 +42,44 @@ export function storeTestTargets(
   const pglite: StoreTestTarget = {
     name: 'pglite',
     open: async () => {
-      const store = await openStore({ env: {} })
+      const store = await openMigratedPGlite()
       return { store, options: { env: {} }, dispose: () => store.close() }
     },
   }
   const serverUrl = env.DATABASE_URL?.trim()
   if (serverUrl === undefined || serverUrl === '') return [pglite]
   return [pglite, { name: 'postgres', open: () => openServerDatabase(serverUrl) }]
+}
+
+/**
+ * A PGlite store in memory, started from a dump of a freshly migrated database when an earlier test run left one in
+ * the system's temporary directory: loading a dump skips PGlite's initdb, seconds per test file. The dump's name is a
+ * hash of the migrations' code, so a changed migration gets a new dump.
+ */
+async function openMigratedPGlite(): Promise<Store> {
+  const migrationsHash = createHash('sha256')
+    .update(
+      Object.entries(storeMigrations)
+        .map(([name, migration]) => `${name}\n${migration.up.toString()}`)
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 16)
+  const dumpFile = join(tmpdir(), `hirewall-store-pglite-${migrationsHash}.tar.gz`)
+  const dump = await readFile(dumpFile).catch(() => undefined)
+  const pglite = await createPGlite(undefined, dump === undefined ? {} : { loadDataDir: new Blob([dump]) })
+  const store = await openStoreOn(new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), {
+    kind: 'pglite',
+    dataDir: undefined,
+  })
+  if (dump === undefined) {
+    const fresh = await pglite.dumpDataDir('gzip')
+    // Written aside, then renamed: test files running in parallel never read half a dump.
+    const partial = `${dumpFile}.${process.pid}.partial`
+    await writeFile(partial, Buffer.from(await fresh.arrayBuffer()))
+    await rename(partial, dumpFile)
+  }
+  return store
 }
 
 async function openServerDatabase(serverUrl: string): Promise<TestDatabase> {
