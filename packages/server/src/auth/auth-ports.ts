@@ -1,0 +1,46 @@
+import type { ApiKeyScope } from './api-key-scope.js'
+import type { Role } from './role.js'
+
+/** An API key as the store keeps it: never the key itself, only the SHA-256 of the whole token. */
+export type StoredApiKey = {
+  readonly id: string
+  /** The public part of `hw_<prefix>_<secret>`; unique, so the store can index it. */
+  readonly prefix: string
+  /** Hex SHA-256 of the whole token, from `hashApiKeyToken`. */
+  readonly tokenHash: string
+  readonly scopes: readonly ApiKeyScope[]
+  readonly revokedAt: Date | null
+  readonly expiresAt: Date | null
+}
+
+/** The port the store implements to find API keys. */
+export type ApiKeyLookup = {
+  /** The key with this prefix, revoked or not (revocation is decided by the caller), or `undefined`. */
+  findApiKeyByPrefix(prefix: string): Promise<StoredApiKey | undefined>
+}
+
+/** A signed-in session as the store keeps it: only the SHA-256 of the cookie's token. */
+export type StoredSession = {
+  readonly id: string
+  readonly userId: string
+  /** The user's current role (read with the session, so a role change applies at the next request). */
+  readonly role: Role
+  readonly expiresAt: Date
+  readonly revokedAt: Date | null
+}
+
+/** The port the store implements to find sessions. */
+export type SessionLookup = {
+  /**
+   * The session whose token hashes to `tokenHash` (hex SHA-256), or `undefined`. A disabled user's sessions are not
+   * returned. Looking up by hash is safe in variable time: an attacker cannot steer the hash of their guess.
+   */
+  findSessionByTokenHash(tokenHash: string): Promise<StoredSession | undefined>
+}
+
+/** The ports and clock authentication needs. */
+export type AccessControl = {
+  readonly apiKeys: ApiKeyLookup
+  readonly sessions: SessionLookup
+  readonly now: () => Date
+}
