@@ -1,2 +1,102 @@
-/** @hirewall/server: the HTTP service. */
-export {}
+/**
+ * @hirewall/server: the HTTP service. `buildApp` makes the Fastify app (logs, errors, OpenAPI, health, metrics);
+ * routes are added on top; `startServer` listens and shuts down gracefully. Access control and webhook signatures
+ * are plain functions and Fastify hooks over small ports the store implements.
+ */
+
+// ── app ──
+export { buildApp, defaultBodyLimitBytes, type BuildAppOptions } from './app/build-app.js'
+export type { Lifecycle } from './app/lifecycle.js'
+export { redactedLogPaths, type LogStream } from './app/logger-options.js'
+export { routeLabel } from './app/route-label.js'
+
+// ── errors ──
+export { ApiError, type ErrorDetails, type ErrorResponse } from './errors/api-error.js'
+export { errorCodes, errorStatus, isErrorCode, type ErrorCode } from './errors/error-codes.js'
+export { errorResponseSchema } from './errors/error-response-schema.js'
+export { sendApiError } from './errors/error-handling.js'
+export { toApiError, type ValidationIssueDetail } from './errors/to-api-error.js'
+
+// ── operations ──
+export type { ReadinessCheck, CheckResult } from './ops/readiness.js'
+export {
+  createServerMetrics,
+  webhookFailureReasons,
+  type QueueDepthProbe,
+  type ServerMetrics,
+  type ServerMetricsOptions,
+  type WebhookFailureReason,
+} from './ops/server-metrics.js'
+export {
+  startServer,
+  type RunningServer,
+  type ShutdownReport,
+  type SignalSource,
+  type StartServerOptions,
+} from './ops/start-server.js'
+
+// ── access control ──
+export { roles, hasRoleAtLeast, isRole, type Role } from './auth/role.js'
+export { apiKeyScopes, isApiKeyScope, type ApiKeyScope } from './auth/api-key-scope.js'
+export {
+  permissions,
+  permissionTable,
+  isPermitted,
+  type Permission,
+  type PermissionRule,
+} from './auth/permission-table.js'
+export { describePrincipal, type Principal } from './auth/principal.js'
+export type { AccessControl, ApiKeyLookup, SessionLookup, StoredApiKey, StoredSession } from './auth/auth-ports.js'
+export { generateApiKey, hashApiKeyToken, parseApiKey, type ApiKeyParts, type GeneratedApiKey } from './auth/api-key.js'
+export { verifyApiKey, apiKeyRejections, type ApiKeyRejection, type ApiKeyVerification } from './auth/verify-api-key.js'
+export {
+  generateSessionToken,
+  hashSessionToken,
+  readSessionCookie,
+  sessionCookie,
+  sessionCookieName,
+} from './auth/session-token.js'
+export {
+  checkNewPassword,
+  hashPassword,
+  needsRehash,
+  passwordHashParameters,
+  passwordLength,
+  verifyPassword,
+} from './auth/password-hash.js'
+export { authenticateRequest, type Authentication } from './auth/authenticate-request.js'
+export { requirePermission } from './auth/require-permission.js'
+
+// ── webhooks ──
+export {
+  inboundWebhookVendors,
+  signatureRejections,
+  verifyInboundSignature,
+  type InboundSignatureCheck,
+  type InboundSignatureVerification,
+  type InboundWebhookVendor,
+  type SignatureRejection,
+} from './webhooks/inbound-signature.js'
+export { keepRawJsonBody } from './webhooks/keep-raw-json-body.js'
+export { webhookSignatureHook, type WebhookSignatureHookOptions } from './webhooks/webhook-signature-hook.js'
+export {
+  generateWebhookSecret,
+  signStandardWebhook,
+  standardWebhookSignature,
+  webhookSecretKey,
+  type StandardWebhookHeaders,
+  type StandardWebhookMessage,
+} from './webhooks/standard-webhook-signer.js'
+export {
+  verifyStandardWebhook,
+  type StandardWebhookRejection,
+  type StandardWebhookVerification,
+  type StandardWebhookVerifyOptions,
+} from './webhooks/standard-webhook-verifier.js'
+export {
+  nextDeliveryStep,
+  retryDelaysMs,
+  retryJitter,
+  type DeliveryAttemptOutcome,
+  type DeliveryStep,
+} from './webhooks/delivery-schedule.js'
