@@ -27,7 +27,7 @@ export const sanctionsSources: readonly IntelSourceDefinition[] = [
   },
   {
     kind: 'ofac-consolidated',
-    title: 'OFAC Consolidated Sanctions List (non-SDN lists: SSI, FSE, NS-MBS, CAPTA, NS-PLC...)',
+    title: 'OFAC Consolidated Sanctions List (the non-SDN lists, such as SSI, NS-PLC and NS-CMIC)',
     publisher: 'US Treasury, Office of Foreign Assets Control',
     licence: ofacLicence,
     downloads: [
