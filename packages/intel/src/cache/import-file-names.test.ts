@@ -29,7 +29,8 @@ describe('assignImportFileNames', () => {
       ['cons_prim.csv', 'cons_alt.csv'],
     ],
     ['explicit NAME=PATH', sdnLike, ['sdn.csv=a.csv', 'ALT.csv=b.csv'], ['sdn.csv', 'alt.csv']],
-    ['a single-file source keeps its own name', single, ['data/UN_consolidated.xml'], ['UN_consolidated.xml']],
+    ['a single-file copy holding the expected name', single, ['data/UN_consolidated.xml'], ['consolidated.xml']],
+    ['a single-file copy named otherwise', single, ['data/un-2026-02.xml'], ['un-2026-02.xml']],
     ['a named list keeps its own names', named, ['a/bad.csv', 'b/worse.csv'], ['bad.csv', 'worse.csv']],
   ])('%s', (_case, definition, args, names) => {
     const result = assignImportFileNames(definition, args)

@@ -13,7 +13,8 @@ export type ImportFileNames =
  * Names each imported file the way the source's parser expects. Users keep dated copies (`sdn_2024-05-03.csv`,
  * `UN_consolidated.xml`), so for a source of several files (OFAC's sdn.csv, alt.csv, add.csv) a file is recognised by
  * its exact name, else by starting with the expected name's words (`alt_2025-12.csv` is alt.csv; `cons_alt.csv` is
- * not), else named explicitly as `alt.csv=PATH`. A single-file source keeps the file's own name.
+ * not), else named explicitly as `alt.csv=PATH`. A file of a single-file source is renamed when its name holds the
+ * expected one's words anywhere (`UN_consolidated.xml`), else keeps its own name (the parser takes the only file).
  */
 export function assignImportFileNames(definition: IntelSourceDefinition, args: readonly string[]): ImportFileNames {
   const expected = definition.downloads.map((download) => download.name)
@@ -26,10 +27,11 @@ export function assignImportFileNames(definition: IntelSourceDefinition, args: r
     }
     const own = basename(arg)
     if (expected.length <= 1) {
-      files.push({ path: arg, name: own })
+      // `UN_consolidated.xml` is consolidated.xml; `hd2022.csv` keeps its name (it says the IPEDS year).
+      files.push({ path: arg, name: recogniseName(own, expected, containsRun) ?? own })
       continue
     }
-    const name = recogniseName(own, expected)
+    const name = recogniseName(own, expected, startsWithRun)
     if (!name)
       return {
         status: 'invalid',
@@ -60,17 +62,21 @@ function explicitName(arg: string, expected: readonly string[]): ImportFile | un
   return name ? { path: arg.slice(separator + 1), name } : undefined
 }
 
-function recogniseName(own: string, expected: readonly string[]): string | undefined {
+function recogniseName(
+  own: string,
+  expected: readonly string[],
+  matches: (words: readonly string[], run: readonly string[]) => boolean,
+): string | undefined {
   const exact = expected.find((name) => name.toLowerCase() === own.toLowerCase())
   if (exact) return exact
   const given = splitName(own)
-  const matches = expected.filter((name) => {
+  const found = expected.filter((name) => {
     const wanted = splitName(name)
-    return wanted.extension === given.extension && startsWithRun(given.words, wanted.words)
+    return wanted.extension === given.extension && matches(given.words, wanted.words)
   })
   // `cons_alt_2025` starts with `cons` too (were cons.csv expected): the expected name with the most words is the specific one.
-  const longest = Math.max(...matches.map((name) => splitName(name).words.length))
-  const best = matches.filter((name) => splitName(name).words.length === longest)
+  const longest = Math.max(...found.map((name) => splitName(name).words.length))
+  const best = found.filter((name) => splitName(name).words.length === longest)
   return best.length === 1 ? best[0] : undefined
 }
 
@@ -89,4 +95,10 @@ function splitName(name: string): { readonly words: readonly string[]; readonly 
 
 function startsWithRun(words: readonly string[], run: readonly string[]): boolean {
   return run.length > 0 && run.every((word, index) => words[index] === word)
+}
+
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++)
+    if (startsWithRun(words.slice(start), run)) return true
+  return false
 }
