@@ -17,6 +17,26 @@ export { parseOpenSanctionsEntities, openSanctionsFileName } from './sanctions/o
 export { readOfacRemarks, type OfacRemarks } from './sanctions/ofac-remarks.js'
 // ── institutions ──
 // ── network ──
+export { networkSources } from './network/network-sources.js'
+export {
+  createNetworkDetector,
+  defaultEmbargoedCountries,
+  type NetworkDetectorInput,
+  type NetworkDetectorOptions,
+  type NetworkSignalCode,
+} from './network/network-detector.js'
+export { createNetworkIndex, type NetworkIndex, type NetworkMatch } from './network/network-index.js'
+export { createIpDatabase, type IpDatabase, type IpDatabaseParts, type IpFacts } from './network/ip-database.js'
+export { loadPackagedIpDatabase, ipDatabasePackages } from './network/packaged-ip-database.js'
+export {
+  loadShippedNetworkClassification,
+  shippedNetworkClassificationName,
+} from './network/shipped-network-classification.js'
+export { parseAsnRanges, type AsnRanges, type AsnRecord } from './network/asn-ranges.js'
+export { createIpRangeSet, type IpRangeEntry, type IpRangeSet } from './network/ip-range-set.js'
+export { parseIpBlock, ipBlockBetween, ipBlockToCidrs, type IpBlock } from './network/ip-block.js'
+export { parseNetworkClassification, networkClassificationColumns } from './network/parse-network-classification.js'
+export { parseNetworkLines } from './network/parse-network-lines.js'
 // ── watchlists ──
 export { watchlistSources } from './watchlists/watchlist-sources.js'
 export { parseWatchlistCsv } from './watchlists/parse-watchlist-csv.js'
