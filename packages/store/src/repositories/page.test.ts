@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StoreError } from '../database/store-error.js'
+import type { StoreError } from '../database/store-error.js'
 import { decodeCursor, encodeCursor, pageLimit, toPage } from './page.js'
 
 describe('page cursors', () => {
