@@ -79,7 +79,8 @@ export function parseAsnRanges(
     // ip-location-db names one organisation per AS (checked on the 2026-06 data); the first row's name stands.
     if (!organisations.has(asn)) {
       const name = thirdComma === lineEnd ? '' : unquote(text.slice(thirdComma + 1, lineEnd))
-      organisations.set(asn, name)
+      // A slice would keep the whole file text alive (~29 MB for both tables): the JSON round trip copies the name.
+      organisations.set(asn, JSON.parse(JSON.stringify(name)) as string)
     }
     if (rows > 0 && compareAt(firsts, offset, firsts, offset - stride, stride) < 0) isSorted = false
     rows++
