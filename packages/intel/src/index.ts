@@ -16,6 +16,43 @@ export { parseUnConsolidatedList, unConsolidatedFileName } from './sanctions/un-
 export { parseOpenSanctionsEntities, openSanctionsFileName } from './sanctions/opensanctions-entities.js'
 export { readOfacRemarks, type OfacRemarks } from './sanctions/ofac-remarks.js'
 // ── institutions ──
+export { institutionSources, ipedsDirectoryYear } from './institutions/institution-sources.js'
+export { parseWorldUniversities, worldUniversitiesFileName } from './institutions/parse-world-universities.js'
+export { parseIpedsDirectory } from './institutions/parse-ipeds-directory.js'
+export { parseHighRiskList, highRiskListColumns } from './institutions/parse-high-risk-list.js'
+export {
+  createInstitutionIndex,
+  resolutionMethods,
+  type InstitutionCandidate,
+  type InstitutionIndex,
+  type InstitutionQuery,
+  type InstitutionResolution,
+  type ResolutionMethod,
+} from './institutions/institution-index.js'
+export {
+  createHighRiskIndex,
+  highRiskMatchKinds,
+  type HighRiskIndex,
+  type HighRiskMatch,
+  type HighRiskMatchKind,
+} from './institutions/high-risk-index.js'
+export {
+  createInstitutionDetector,
+  type InstitutionDetectorInput,
+  type InstitutionDetectorOptions,
+  type InstitutionSignalCode,
+} from './institutions/institution-detector.js'
+export { normaliseInstitutionName, type InstitutionName } from './institutions/institution-name.js'
+export {
+  buildResolutionCases,
+  measureResolution,
+  type ResolutionCase,
+  type ResolutionCaseOptions,
+  type ResolutionCases,
+  type ResolutionFigures,
+  type ResolutionMeasureOptions,
+} from './institutions/evaluate-resolution.js'
+export { namePerturbations, type NamePerturbation } from './institutions/perturb-institution-name.js'
 // ── network ──
 export { networkSources } from './network/network-sources.js'
 export {

@@ -1,0 +1,182 @@
+import anyAscii from 'any-ascii'
+import { familyPrefixes } from './famous-acronyms.js'
+
+/** A school name reduced to comparable tokens: ASCII, lower case, abbreviations expanded, filler words dropped. */
+export type InstitutionName = {
+  /** Canonical tokens in the order written: `Univ. of Illinois at Urbana-Champaign` → university illinois urbana champaign. */
+  readonly tokens: readonly string[]
+  /** The tokens joined: equal keys are the same name written differently. */
+  readonly key: string
+  /** The tokens sorted and joined: equal bags are the same words in another order (`X University`, `University of X`). */
+  readonly bagKey: string
+  /**
+   * The tokens without translation (abbreviations still expanded): `Universidad de Los Lagos` and `University of
+   * Lagos` share a key but not this, which tells an exact match in the list's own words from one through translation.
+   */
+  readonly literalKey: string
+  /** Initials that may stand for the name (`mit`; `ucla` keeps the `Los` of Los Angeles), three letters or more. */
+  readonly acronyms: readonly string[]
+}
+
+// Words that carry no identity in a school name, in the languages the world list is written in.
+const englishFiller = 'the of and at in for on'.split(' ')
+const fillerWords: ReadonlySet<string> = new Set([
+  ...englishFiller,
+  ...'de del della dei degli di da do dos das du des la le les el los las y e et und der die fur zu van von'.split(' '),
+])
+const englishFillerWords: ReadonlySet<string> = new Set(englishFiller)
+
+// Short forms of English words: `Univ.`, `Inst.`, `Mt.`.
+const abbreviations: Readonly<Record<string, string>> = {
+  ...spell('university', 'univ univs unv uni u'),
+  ...spell('college', 'coll'),
+  ...spell('institute', 'inst'),
+  ...spell('technology', 'tech techn technol technologies'),
+  ...spell('polytechnic', 'poly polytechnical'),
+  ...spell('science', 'sci sciences scis'),
+  ...spell('saint', 'ste'),
+  ...spell('mount', 'mt'),
+  ...spell('fort', 'ft'),
+  ...spell('national', 'natl'),
+  ...spell('international', 'intl'),
+  ...spell('academy', 'acad'),
+  ...spell('school', 'sch schl'),
+  ...spell('management', 'mgmt mgt'),
+  ...spell('engineering', 'eng engg engr'),
+  ...spell('center', 'centre ctr'),
+  ...spell('department', 'dept'),
+  ...spell('study', 'studies'),
+  ...spell('community', 'cmty'),
+  ...spell('2', 'ii'),
+  ...spell('3', 'iii'),
+  ...spell('4', 'iv'),
+  ...spell('5', 'v'),
+  ...spell('6', 'vi'),
+  ...spell('7', 'vii'),
+  ...spell('8', 'viii'),
+  ...spell('9', 'ix'),
+  ...spell('10', 'x'),
+  ...spell('11', 'xi'),
+  ...spell('12', 'xii'),
+  ...spell('13', 'xiii'),
+}
+
+// The same institutional words in the other languages of the lists, so `Universität` and `Universidad` compare equal.
+const translations: Readonly<Record<string, string>> = {
+  ...spell('university', 'universitat universitaet universite universidad universidade universita universiteit'),
+  ...spell('university', 'universitet uniwersytet univerzita univerzitet universiti universitas universitatea'),
+  ...spell('university', 'universitesi universiteti universitetas yliopisto'),
+  ...spell('college', 'colegio collegium'),
+  ...spell('institute', 'institut instituto istituto institutul'),
+  ...spell('technology', 'teknologi tecnologia technologie'),
+  ...spell('technical', 'technische tecnica tecnico technicka technicke technique'),
+  ...spell('polytechnic', 'politecnico polytechnique politechnika politecnica'),
+  ...spell('science', 'ciencias sciencia scienze wissenschaften'),
+  ...spell('saint', 'sankt'),
+  ...spell('national', 'nacional nationale nazionale'),
+  ...spell('international', 'internacional internationale'),
+  ...spell('academy', 'academie akademie akademia academia accademia'),
+  ...spell('school', 'escuela ecole escola schule scuola'),
+}
+
+const canonicalWords: Readonly<Record<string, string>> = { ...abbreviations, ...translations }
+
+/** Every other spelling of a canonical word (`univ` → university), for reading typos of them. */
+export const canonicalSpellings: ReadonlyMap<string, string> = new Map(Object.entries(canonicalWords))
+
+/** Words after which `St.` means State (`Ohio St. University`), not Saint (`St. Louis University`). */
+const stateFollowers: ReadonlySet<string> = new Set(['university', 'college'])
+
+/**
+ * Folds text the way every name is compared: any script to ASCII (`Universität` → universitat, `Łódź` → lodz),
+ * lower case, `&` to `and`, apostrophes dropped (`St. John's` → st johns), other punctuation to spaces.
+ */
+export function foldInstitutionText(text: string): string {
+  // any-ascii is the expensive step and most names are ASCII already.
+  const ascii = hasNonAscii(text) ? anyAscii(text.replace(/\uFFFD/g, '')) : text
+  return ascii
+    .toLowerCase()
+    .replace(/\bu\.\s?s\.(?=\s|$)/g, ' united states ')
+    .replace(/&/g, ' and ')
+    .replace(/['`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+/** Whether text has anything beyond printable ASCII (letters to transliterate, accents to drop). */
+export function hasNonAscii(text: string): boolean {
+  return /[^\t\n\r -~]/.test(text)
+}
+
+/** Reduces a school name to canonical tokens (see `InstitutionName`). */
+export function normaliseInstitutionName(text: string): InstitutionName {
+  const words = foldInstitutionText(text).split(' ')
+  const tokens = canonicalTokens(words)
+  const acronyms = [acronymOf(tokens), acronymOf(canonicalTokens(words, { dropsForeignFiller: false }))]
+  return {
+    ...fromTokens(tokens, literalKeyOf(words)),
+    acronyms: [...new Set(acronyms.filter((acronym): acronym is string => acronym !== undefined))],
+  }
+}
+
+/** The words as canonical tokens but untranslated, joined (see `InstitutionName.literalKey`). */
+export function literalKeyOf(words: readonly string[]): string {
+  return canonicalTokens(words, { translates: false }).join(' ')
+}
+
+/**
+ * Canonical tokens of already folded words: a family prefix spelt out (`SUNY Maritime College`, `IIT Bombay`),
+ * abbreviations expanded, filler dropped, `St.` read as Saint or State.
+ */
+export function canonicalTokens(
+  folded: readonly string[],
+  options: { readonly translates?: boolean; readonly dropsForeignFiller?: boolean } = {},
+): string[] {
+  const spellings = options.translates === false ? abbreviations : canonicalWords
+  const filler = options.dropsForeignFiller === false ? englishFillerWords : fillerWords
+  const [first, ...rest] = folded
+  const family = first === undefined || rest.length === 0 ? undefined : familyPrefixes[first]
+  const words = family === undefined ? folded : [...family.split(' '), ...rest]
+  const tokens: string[] = []
+  words.forEach((word, position) => {
+    if (word === '' || filler.has(word)) return
+    if (word === 'st') {
+      const next = words[position + 1]
+      const isState = position > 0 && (next === undefined || stateFollowers.has(canonicalWord(next)))
+      tokens.push(isState ? 'state' : 'saint')
+      return
+    }
+    tokens.push(spellings[word] ?? word)
+  })
+  return tokens
+}
+
+/** One folded word in its canonical spelling (`univ` → university), or itself. */
+export function canonicalWord(word: string): string {
+  return canonicalWords[word] ?? word
+}
+
+/** Whether a folded word is filler that names carry without meaning (`of`, `the`, `de`). */
+export function isFillerWord(word: string): boolean {
+  return fillerWords.has(word)
+}
+
+function fromTokens(
+  tokens: readonly string[],
+  literalKey: string,
+): Pick<InstitutionName, 'tokens' | 'key' | 'bagKey' | 'literalKey'> {
+  return { tokens, key: tokens.join(' '), bagKey: [...tokens].sort().join(' '), literalKey }
+}
+
+/**
+ * The acronym of a name's tokens (`massachusetts institute technology` → mit), or undefined when it would be too
+ * short to mean anything (under three letters) or the name is one word.
+ */
+export function acronymOf(tokens: readonly string[]): string | undefined {
+  const letters = tokens.filter((token) => /^[a-z]/.test(token)).map((token) => token[0])
+  return letters.length >= 3 ? letters.join('') : undefined
+}
+
+function spell(canonical: string, variants: string): Record<string, string> {
+  return Object.fromEntries(variants.split(' ').map((variant) => [variant, canonical]))
+}
