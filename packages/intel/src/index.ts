@@ -115,6 +115,7 @@ export { defaultDownloadTimeoutMs, defaultMaxDownloadBytes, type DownloadOptions
 export { updateIntel, updatableKinds, type SourceUpdate, type UpdateOptions } from './cache/update-intel.js'
 export { importIntel, type ImportOptions, type ImportResult } from './cache/import-intel.js'
 export { cachedSourceStatus, packageSourceStatus, type PackagedSource } from './cache/source-status.js'
+export { packagedIntelStatuses } from './cache/packaged-intel-statuses.js'
 export { intelKindAreas, sanctionsKinds, type IntelArea } from './cache/intel-areas.js'
 export {
   loadIntel,

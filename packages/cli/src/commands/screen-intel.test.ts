@@ -61,6 +61,8 @@ describe('hirewall screen with the intel cache', () => {
     })
     expect(second?.dataVersions).toHaveProperty('watchlist:dprk-fronts')
     expect(second?.dataVersions).toHaveProperty('mailchecker disposable domains')
+    expect(second?.dataVersions).toHaveProperty('hirewall network classification')
+    expect(second?.dataVersions).toHaveProperty(['@ip-location-db/asn'])
     expect(run.stderr).toMatch(
       /^No sanctions list is cached, so names are not screened against one: run `hirewall intel update`/,
     )

@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module'
-import { packageSourceStatus, type IntelSourceStatus } from '@hirewall/intel'
+import { packagedIntelStatuses, packageSourceStatus, type IntelSourceStatus } from '@hirewall/intel'
 import { packagedReferenceData } from '../reference/packaged-reference-data.js'
 
 const require = createRequire(import.meta.url)
 
-/** The sources that ship inside npm packages (updated with `npm update`), as `intel status` lists them. */
+/**
+ * The sources that ship inside npm packages (updated with `npm update`), as `intel status` lists them: the email
+ * domain lists the CLI loads and the intel package's own.
+ */
 export function packagedSourceStatuses(): readonly IntelSourceStatus[] {
   const entries = (name: string): number =>
     packagedReferenceData().sources.find((source) => source.name === name)?.entries ?? 0
@@ -23,5 +26,6 @@ export function packagedSourceStatuses(): readonly IntelSourceStatus[] {
       entries: entries('freemail free domains'),
       resolve: require.resolve,
     }),
+    ...packagedIntelStatuses(),
   ]
 }

@@ -54,6 +54,17 @@ describe('loadIntel', () => {
     expect(result.dataVersions).toEqual({ 'watchlist:dprk-fronts': version })
   })
 
+  it('adds the network data shipped in npm packages: the network detector and the sources it cites', async () => {
+    const intel = await loadIntel({ directory: mkdtempSync(join(tmpdir(), 'hirewall-empty-')) })
+    expect(intel.detectors.map((detector) => detector.name)).toEqual(['network'])
+    expect(intel.sources.map((source) => source.name)).toEqual([
+      'hirewall network classification',
+      '@ip-location-db/asn',
+      '@ip-location-db/geo-whois-asn-country-mmdb',
+    ])
+    expect(intel.statuses).toEqual([])
+  })
+
   it('says when no sanctions list is cached', async () => {
     const intel = await loadIntel({ directory: mkdtempSync(join(tmpdir(), 'hirewall-empty-')), includePackaged: false })
     expect(intel.detectors).toEqual([])

@@ -6,7 +6,7 @@ import type { IntelSourceDefinition, IntelSourceStatus, LoadedList } from '../so
 import { intelSourceDefinitions } from '../source/source-catalogue.js'
 import type { WatchlistEntry } from '../watchlists/watchlist-entry.js'
 import { IntelCache } from './intel-cache.js'
-import { buildIntelDetectors, loadPackagedIntel, type IntelLists } from './intel-detectors.js'
+import { buildIntelDetectors, loadPackagedIntel, packagedExtraSources, type IntelLists } from './intel-detectors.js'
 import { sourceDisplayName } from './source-key.js'
 import { cachedSourceStatus } from './source-status.js'
 import { describeIssue } from './verify-source-files.js'
@@ -109,10 +109,10 @@ export async function loadIntel(options: LoadIntelOptions): Promise<LoadedIntel>
   if (lists.sanctions.length === 0)
     warnings.push({ code: 'no-sanctions-list', message: 'no sanctions list is cached: names are not screened' })
   const all: IntelLists = { ...lists, network: [...(shipped?.network ?? []), ...lists.network] }
-  const detectors = buildIntelDetectors(all, shipped)
+  const detectors = buildIntelDetectors(all, shipped?.ipDatabase)
   const sources = [
     ...Object.values(all).flatMap((areaLists: readonly LoadedList<unknown>[]) => areaLists.map((list) => list.source)),
-    ...(shipped?.extraSources ?? []),
+    ...packagedExtraSources(packaged),
   ]
   return { detectors, sources, statuses, warnings, lists: all }
 }
