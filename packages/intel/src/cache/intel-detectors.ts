@@ -1,5 +1,6 @@
 import type { Detector, ReferenceSource } from '@hirewall/core'
 import type { HighRiskInstitution, Institution } from '../institutions/institution.js'
+import { createInstitutionDetector } from '../institutions/institution-detector.js'
 import type { IpDatabase } from '../network/ip-database.js'
 import { createNetworkDetector } from '../network/network-detector.js'
 import type { NetworkRange } from '../network/network-range.js'
@@ -49,6 +50,10 @@ export function packagedExtraSources(packaged: PackagedIntel | undefined): reado
 /** One detector per area that has data, built by that area's builder. */
 export function buildIntelDetectors(lists: IntelLists, ipDatabase: IpDatabase | undefined): Detector[] {
   const detectors: Detector[] = []
+  if (lists.institutions.length > 0 || lists.highRiskInstitutions.length > 0)
+    detectors.push(
+      createInstitutionDetector({ institutions: lists.institutions, highRisk: lists.highRiskInstitutions }),
+    )
   if (lists.network.length > 0 || ipDatabase)
     detectors.push(createNetworkDetector({ ranges: lists.network, ...(ipDatabase ? { ipDatabase } : {}) }))
   if (lists.watchlists.length > 0) detectors.push(createWatchlistDetector({ lists: lists.watchlists }))

@@ -65,6 +65,30 @@ describe('loadIntel', () => {
     expect(intel.statuses).toEqual([])
   })
 
+  it('flags a school on an imported high-risk list', async () => {
+    const cache = new IntelCache(mkdtempSync(join(tmpdir(), 'hirewall-load-')))
+    const list = join(cache.directory, '..', `mills-${process.pid}.csv`)
+    writeFileSync(list, 'name,country,domains,reason\nAshwood University,US,ashwood.edu,unaccredited degree supplier\n')
+    expect((await importIntel(cache, { kind: 'high-risk-institutions', name: 'mills', files: [list] })).status).toBe(
+      'stored',
+    )
+    const intel = await loadIntel({ directory: cache.directory, includePackaged: false })
+    expect(intel.detectors.map((detector) => detector.name)).toEqual(['institutions'])
+    const milled: ApplicationRecord = {
+      ...application,
+      cv: { ...application.cv, education: [{ institution: 'Ashwood University', studyType: 'Master' }] },
+    }
+    const reference = createEmailDomainReference({ disposable: [], free: [], sources: intel.sources })
+    const result = screenApplication(milled, {
+      policy: defaultScoringPolicy,
+      reference,
+      detectors: [...intel.detectors],
+    })
+    expect(result.signals.find((signal) => signal.code === 'institution.high-risk')?.evidence).toMatchObject({
+      source: { name: 'high-risk-institutions:mills' },
+    })
+  })
+
   it('says when no sanctions list is cached', async () => {
     const intel = await loadIntel({ directory: mkdtempSync(join(tmpdir(), 'hirewall-empty-')), includePackaged: false })
     expect(intel.detectors).toEqual([])
