@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findSourceDefinition } from '@hirewall/intel'
+import { zipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { serveMirror, type MirrorEntry } from '../testing/serve-mirror.js'
 import { runCli } from '../testing/run-cli.js'
@@ -142,5 +143,20 @@ describe('hirewall intel update', () => {
     const status = JSON.parse((await runCli(['intel', 'status', '--json', '--intel-dir', dir])).stdout) as StatusJson
     expect(status.sources).toContainEqual(expect.objectContaining({ kind: 'ofac-sdn', origin: 'download' }))
     set(urlOf('sdn.csv'), { file: sharedData('sanctions/sdn_2024-05-03.csv') })
+  })
+
+  it('unzips the real IPEDS directory (Windows-1252) from its zip download', async () => {
+    const ipeds = findSourceDefinition('ipeds')?.downloads[0]
+    const archive = join(work, 'HD.zip')
+    writeFileSync(
+      archive,
+      zipSync({ [ipeds?.zipMember ?? '']: readFileSync(sharedData('universities/ipeds_hd2022.csv')) }),
+    )
+    const served = await mirror
+    served.set(ipeds?.url ?? '', { file: archive })
+    const dir = freshDir()
+    const run = await runCli(['intel', 'update', 'ipeds', '--mirror', served.url, '--intel-dir', dir])
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toMatch(/^ipeds +updated +version \S+, 6,\d{3} entries/)
   })
 })
