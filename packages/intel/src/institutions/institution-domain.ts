@@ -52,5 +52,12 @@ export function domainLadder(host: string): string[] {
 
 /** The registrable domain of a host (`web.mit.edu` → mit.edu), or the host itself when it is one. */
 export function registrableDomain(host: string): string {
-  return domainLadder(host).at(-1) ?? host
+  const last = host.lastIndexOf('.')
+  const second = host.lastIndexOf('.', last - 1)
+  if (last <= 0 || second < 0) return host
+  const label = host.slice(second + 1, last)
+  const isCountryRegistry = host.length - last - 1 === 2 && registrySecondLevels.has(label)
+  if (!isCountryRegistry) return host.slice(second + 1)
+  const third = host.lastIndexOf('.', second - 1)
+  return host.slice(third + 1)
 }

@@ -3,7 +3,7 @@ import type { LoadedList } from '../source/intel-source.js'
 import { famousAcronyms } from './famous-acronyms.js'
 import type { Institution } from './institution.js'
 import { domainLadder, hostOf, registrableDomain } from './institution-domain.js'
-import { normaliseInstitutionName } from './institution-name.js'
+import { normaliseInstitutionName, type InstitutionName } from './institution-name.js'
 import { prepareQuery, type PreparedQuery } from './institution-query.js'
 import { distinguishingWords, typeWords } from './institution-words.js'
 import { countryGroupOf, mergeInstitutionLists, type MergedInstitution } from './merge-institution-lists.js'
@@ -92,14 +92,21 @@ const candidatesKept = 5
  * search over the postings of the query's rarer words (never a scan of all names).
  */
 export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]): InstitutionIndex {
-  const entries = mergeInstitutionLists(lists)
+  // Each listed name is normalised once, for merging and for indexing.
+  const normalised = new Map<string, InstitutionName>()
+  const normalise = (text: string): InstitutionName => {
+    let name = normalised.get(text)
+    if (!name) normalised.set(text, (name = normaliseInstitutionName(text)))
+    return name
+  }
+  const entries = mergeInstitutionLists(lists, normalise)
   const names: IndexedName[] = []
   const byDomain = new Map<string, number[]>()
   const byAcronym = new Map<string, { readonly entry: number; readonly isListed: boolean }[]>()
   entries.forEach((merged, entry) => {
     const seenKeys = new Set<string>()
     const addName = (text: string, kind: IndexedName['kind']): void => {
-      const name = normaliseInstitutionName(text)
+      const name = normalise(text)
       if (name.tokens.length === 0 || seenKeys.has(name.key)) return
       seenKeys.add(name.key)
       names.push({

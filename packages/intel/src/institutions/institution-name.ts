@@ -27,7 +27,7 @@ const fillerWords: ReadonlySet<string> = new Set([
 const englishFillerWords: ReadonlySet<string> = new Set(englishFiller)
 
 // Short forms of English words: `Univ.`, `Inst.`, `Mt.`.
-const abbreviations: Readonly<Record<string, string>> = {
+const abbreviations: ReadonlyMap<string, string> = spellings({
   ...spell('university', 'univ univs unv uni u'),
   ...spell('college', 'coll'),
   ...spell('institute', 'inst'),
@@ -59,10 +59,10 @@ const abbreviations: Readonly<Record<string, string>> = {
   ...spell('11', 'xi'),
   ...spell('12', 'xii'),
   ...spell('13', 'xiii'),
-}
+})
 
 // The same institutional words in the other languages of the lists, so `Universität` and `Universidad` compare equal.
-const translations: Readonly<Record<string, string>> = {
+const translations: ReadonlyMap<string, string> = spellings({
   ...spell('university', 'universitat universitaet universite universidad universidade universita universiteit'),
   ...spell('university', 'universitet uniwersytet univerzita univerzitet universiti universitas universitatea'),
   ...spell('university', 'universitesi universiteti universitetas yliopisto'),
@@ -77,12 +77,12 @@ const translations: Readonly<Record<string, string>> = {
   ...spell('international', 'internacional internationale'),
   ...spell('academy', 'academie akademie akademia academia accademia'),
   ...spell('school', 'escuela ecole escola schule scuola'),
-}
+})
 
-const canonicalWords: Readonly<Record<string, string>> = { ...abbreviations, ...translations }
+const canonicalWords: ReadonlyMap<string, string> = new Map([...abbreviations, ...translations])
 
 /** Every other spelling of a canonical word (`univ` → university), for reading typos of them. */
-export const canonicalSpellings: ReadonlyMap<string, string> = new Map(Object.entries(canonicalWords))
+export const canonicalSpellings: ReadonlyMap<string, string> = canonicalWords
 
 /** Words after which `St.` means State (`Ohio St. University`), not Saint (`St. Louis University`). */
 const stateFollowers: ReadonlySet<string> = new Set(['university', 'college'])
@@ -110,62 +110,56 @@ export function hasNonAscii(text: string): boolean {
 
 /** Reduces a school name to canonical tokens (see `InstitutionName`). */
 export function normaliseInstitutionName(text: string): InstitutionName {
-  const words = foldInstitutionText(text).split(' ')
-  const tokens = canonicalTokens(words)
-  const acronyms = [acronymOf(tokens), acronymOf(canonicalTokens(words, { dropsForeignFiller: false }))]
-  return {
-    ...fromTokens(tokens, literalKeyOf(words)),
-    acronyms: [...new Set(acronyms.filter((acronym): acronym is string => acronym !== undefined))],
-  }
+  return normaliseWords(foldInstitutionText(text).split(' '))
 }
 
-/** The words as canonical tokens but untranslated, joined (see `InstitutionName.literalKey`). */
-export function literalKeyOf(words: readonly string[]): string {
-  return canonicalTokens(words, { translates: false }).join(' ')
-}
-
-/**
- * Canonical tokens of already folded words: a family prefix spelt out (`SUNY Maritime College`, `IIT Bombay`),
- * abbreviations expanded, filler dropped, `St.` read as Saint or State.
- */
-export function canonicalTokens(
-  folded: readonly string[],
-  options: { readonly translates?: boolean; readonly dropsForeignFiller?: boolean } = {},
-): string[] {
-  const spellings = options.translates === false ? abbreviations : canonicalWords
-  const filler = options.dropsForeignFiller === false ? englishFillerWords : fillerWords
-  const [first, ...rest] = folded
-  const family = first === undefined || rest.length === 0 ? undefined : familyPrefixes[first]
-  const words = family === undefined ? folded : [...family.split(' '), ...rest]
+/** `normaliseInstitutionName` of already folded words. One pass gives the tokens and their untranslated form. */
+export function normaliseWords(folded: readonly string[]): InstitutionName {
+  const words = withFamilySpelt(folded)
   const tokens: string[] = []
-  words.forEach((word, position) => {
-    if (word === '' || filler.has(word)) return
-    if (word === 'st') {
-      const next = words[position + 1]
-      const isState = position > 0 && (next === undefined || stateFollowers.has(canonicalWord(next)))
-      tokens.push(isState ? 'state' : 'saint')
-      return
+  const literal: string[] = []
+  let hasForeignFiller = false
+  for (let position = 0; position < words.length; position += 1) {
+    const word = words[position] ?? ''
+    if (word === '') continue
+    if (fillerWords.has(word)) {
+      hasForeignFiller ||= !englishFillerWords.has(word)
+      continue
     }
-    tokens.push(spellings[word] ?? word)
-  })
-  return tokens
+    const abbreviation = word === 'st' ? saintOrState(words, position) : (abbreviations.get(word) ?? word)
+    tokens.push(translations.get(word) ?? abbreviation)
+    literal.push(abbreviation)
+  }
+  const acronym = acronymOf(tokens)
+  // `Los Angeles` keeps its `Los` in UCLA; `de` drops out of UNAM: with foreign filler, both readings.
+  const withFiller = hasForeignFiller
+    ? acronymOf(words.filter((word) => word !== '' && !englishFillerWords.has(word)).map(canonicalWord))
+    : undefined
+  return {
+    tokens,
+    key: tokens.join(' '),
+    bagKey: [...tokens].sort().join(' '),
+    literalKey: literal.join(' '),
+    acronyms: [...new Set([acronym, withFiller].filter((value): value is string => value !== undefined))],
+  }
 }
 
 /** One folded word in its canonical spelling (`univ` → university), or itself. */
 export function canonicalWord(word: string): string {
-  return canonicalWords[word] ?? word
+  return canonicalWords.get(word) ?? word
 }
 
-/** Whether a folded word is filler that names carry without meaning (`of`, `the`, `de`). */
-export function isFillerWord(word: string): boolean {
-  return fillerWords.has(word)
+// A family prefix spelt out when more words follow (`SUNY Maritime College`, `IIT Bombay`).
+function withFamilySpelt(folded: readonly string[]): readonly string[] {
+  const [first, ...rest] = folded
+  const family = first === undefined || rest.length === 0 ? undefined : familyPrefixes.get(first)
+  return family === undefined ? folded : [...family.split(' '), ...rest]
 }
 
-function fromTokens(
-  tokens: readonly string[],
-  literalKey: string,
-): Pick<InstitutionName, 'tokens' | 'key' | 'bagKey' | 'literalKey'> {
-  return { tokens, key: tokens.join(' '), bagKey: [...tokens].sort().join(' '), literalKey }
+// `St.` is State after a place and before University or College (`Ohio St. University`), else Saint.
+function saintOrState(words: readonly string[], position: number): string {
+  const next = words[position + 1]
+  return position > 0 && (next === undefined || stateFollowers.has(canonicalWord(next))) ? 'state' : 'saint'
 }
 
 /**
@@ -179,4 +173,8 @@ export function acronymOf(tokens: readonly string[]): string | undefined {
 
 function spell(canonical: string, variants: string): Record<string, string> {
   return Object.fromEntries(variants.split(' ').map((variant) => [variant, canonical]))
+}
+
+function spellings(table: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(table))
 }

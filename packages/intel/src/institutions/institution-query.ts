@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii'
-import { canonicalTokens, foldInstitutionText, hasNonAscii, literalKeyOf } from './institution-name.js'
+import { foldInstitutionText, hasNonAscii, normaliseWords } from './institution-name.js'
 
 /** A school name as written, prepared once for every lookup the index makes. */
 export type PreparedQuery = {
@@ -21,10 +21,11 @@ export function prepareQuery(text: string, isKnownWord: (word: string) => boolea
   const ascii = hasNonAscii(text) ? anyAscii(text) : text
   const abbreviated = new Set([...ascii.toLowerCase().matchAll(/([a-z]+)\.(?!\w)/g)].map((match) => match[1] ?? ''))
   const acronym = acronymOfText(text.trim(), words, isKnownWord)
+  const { tokens, literalKey } = normaliseWords(words)
   return {
     words,
-    tokens: canonicalTokens(words),
-    literalKey: literalKeyOf(words),
+    tokens,
+    literalKey,
     abbreviated,
     ...(acronym ? { acronym } : {}),
   }

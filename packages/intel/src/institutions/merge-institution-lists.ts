@@ -2,7 +2,7 @@ import type { ReferenceSource } from '@hirewall/core'
 import type { LoadedList } from '../source/intel-source.js'
 import type { Institution } from './institution.js'
 import { registrableDomain } from './institution-domain.js'
-import { normaliseInstitutionName } from './institution-name.js'
+import { normaliseInstitutionName, type InstitutionName } from './institution-name.js'
 
 /** One institution as the index knows it: the entry of the richest list, with the same school's entries in others. */
 export type MergedInstitution = {
@@ -30,7 +30,10 @@ type Mutable = { institution: Institution; source: ReferenceSource; members: Mer
  * country and the match is unique; entries of one list merge only when both are the same name without degree data
  * (the world list's few duplicates). Lists whose entries know degree levels go first, so their entry is the primary.
  */
-export function mergeInstitutionLists(lists: readonly LoadedList<Institution>[]): MergedInstitution[] {
+export function mergeInstitutionLists(
+  lists: readonly LoadedList<Institution>[],
+  normalise: (name: string) => InstitutionName = normaliseInstitutionName,
+): MergedInstitution[] {
   const ordered = lists
     .map((list, position) => ({ list, position, rich: list.items.some((item) => item.highestDegree !== undefined) }))
     .sort((a, b) => Number(b.rich) - Number(a.rich) || a.position - b.position)
@@ -40,7 +43,7 @@ export function mergeInstitutionLists(lists: readonly LoadedList<Institution>[])
   for (const { list } of ordered) {
     for (const institution of list.items) {
       const group = countryGroupOf(institution.countryCode)
-      const nameKey = `${group}|${normaliseInstitutionName(institution.name).key}`
+      const nameKey = `${group}|${normalise(institution.name).key}`
       const domainKeys = [...new Set(institution.domains.map((domain) => `${group}|${registrableDomain(domain)}`))]
       const target = findTarget(institution, list.source, nameKey, domainKeys)
       if (target !== undefined) {

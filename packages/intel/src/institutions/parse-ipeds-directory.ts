@@ -9,17 +9,19 @@ import { repairWindows1252 } from './repair-windows-1252.js'
 const listName = 'ipeds'
 
 /** IPEDS HLOFFER (highest level of offering) codes and the degree level each stands for. */
-const highestOffering: Readonly<Record<string, DegreeLevel>> = {
-  '1': 'certificate', // award of less than one academic year
-  '2': 'certificate', // award of at least one but less than two academic years
-  '3': 'associate',
-  '4': 'certificate', // award of at least two but less than four academic years
-  '5': 'bachelor',
-  '6': 'bachelor', // postbaccalaureate certificate: the institution awards nothing above a bachelor's
-  '7': 'master',
-  '8': 'master', // post-master's certificate
-  '9': 'doctorate',
-}
+const highestOffering: ReadonlyMap<string, DegreeLevel> = new Map(
+  Object.entries({
+    '1': 'certificate', // award of less than one academic year
+    '2': 'certificate', // award of at least one but less than two academic years
+    '3': 'associate',
+    '4': 'certificate', // award of at least two but less than four academic years
+    '5': 'bachelor',
+    '6': 'bachelor', // postbaccalaureate certificate: the institution awards nothing above a bachelor's
+    '7': 'master',
+    '8': 'master', // post-master's certificate
+    '9': 'doctorate',
+  } satisfies Record<string, DegreeLevel>),
+)
 
 /** PSET4FLG values of institutions that take part in US federal student aid (Title IV), which needs accreditation. */
 const titleFourCodes: ReadonlySet<string> = new Set(['1', '3'])
@@ -55,7 +57,7 @@ export function parseIpedsDirectory(files: readonly IntelFile[]): IntelParseResu
       })
       continue
     }
-    const highestDegree = highestOffering[row.cell('HLOFFER')]
+    const highestDegree = highestOffering.get(row.cell('HLOFFER'))
     const titleFour = row.cell('PSET4FLG')
     const host = hostOf(row.cell('WEBADDR'))
     const city = row.cell('CITY')

@@ -40,28 +40,38 @@ export function createTokenVocabulary(
   frequencies: ReadonlyMap<string, number>,
   spellings: ReadonlyMap<string, string> = new Map(),
 ): TokenVocabulary {
-  const deletions = new Map<string, string[]>()
   const wordOf = new Map<string, string>()
-  const index = (surface: string, word: string): void => {
-    if (surface.length < shortestTypoWord || /^\d+$/.test(surface)) return
-    wordOf.set(surface, word)
-    for (const variant of new Set([surface, ...deletionsOf(surface)])) {
-      const surfaces = deletions.get(variant)
-      if (surfaces) surfaces.push(surface)
-      else deletions.set(variant, [surface])
+  // Built on the first typo lookup: screening names that are all written as listed never pays for it.
+  let deletions: Map<string, string[]> | undefined
+  const deletionIndex = (): Map<string, string[]> => {
+    if (deletions) return deletions
+    const built = new Map<string, string[]>()
+    const index = (surface: string, word: string): void => {
+      if (surface.length < shortestTypoWord || /^\d+$/.test(surface)) return
+      wordOf.set(surface, word)
+      for (const variant of [surface, ...deletionsOf(surface)]) {
+        const surfaces = built.get(variant)
+        // A doubled letter gives the same deletion twice: keep one.
+        if (!surfaces) built.set(variant, [surface])
+        else if (surfaces[surfaces.length - 1] !== surface) surfaces.push(surface)
+      }
     }
+    for (const token of frequencies.keys()) index(token, token)
+    for (const [spelling, word] of spellings) {
+      if (spelling.length >= 6 && frequencies.has(word) && !frequencies.has(spelling)) index(spelling, word)
+    }
+    deletions = built
+    return built
   }
-  for (const token of frequencies.keys()) index(token, token)
-  for (const [spelling, word] of spellings) {
-    if (spelling.length >= 6 && frequencies.has(word) && !frequencies.has(spelling)) index(spelling, word)
-  }
-  const sorted = [...frequencies.keys()].sort()
+  let sortedWords: string[] | undefined
+  const sortedVocabulary = (): string[] => (sortedWords ??= [...frequencies.keys()].sort())
   const frequency = (token: string): number => frequencies.get(token) ?? 0
 
   function typos(token: string): string[] {
+    const index = deletionIndex()
     const surfaces = new Set<string>()
     for (const variant of [token, ...deletionsOf(token)]) {
-      for (const surface of deletions.get(variant) ?? []) surfaces.add(surface)
+      for (const surface of index.get(variant) ?? []) surfaces.add(surface)
     }
     const words = new Set<string>()
     for (const surface of surfaces) {
@@ -72,6 +82,7 @@ export function createTokenVocabulary(
   }
 
   function prefixed(prefix: string): string[] {
+    const sorted = sortedVocabulary()
     let low = 0
     let high = sorted.length
     while (low < high) {
