@@ -71,4 +71,9 @@ export type {
 } from './repositories/import-job-repository.js'
 export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
 export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
-export { storeTestTargets, type StoreTestTarget, type TestDatabase } from './testing/store-test-targets.js'
+export {
+  openTimeoutMs,
+  storeTestTargets,
+  type StoreTestTarget,
+  type TestDatabase,
+} from './testing/store-test-targets.js'

@@ -19,6 +19,7 @@ export type DecisionVerdict = (typeof decisionVerdicts)[number]
 export const subjectKinds = ['application', 'cluster'] as const
 export type SubjectKind = (typeof subjectKinds)[number]
 
+/** A case is open while its subject awaits a verdict. */
 export const caseStatuses = ['open', 'closed'] as const
 export type CaseStatus = (typeof caseStatuses)[number]
 
@@ -30,6 +31,7 @@ export type ScreeningTrigger = (typeof screeningTriggers)[number]
 export const deliveryStatuses = ['pending', 'delivered', 'dead'] as const
 export type DeliveryStatus = (typeof deliveryStatuses)[number]
 
+/** A bulk import waits in the queue, runs, then ends completed, failed or cancelled. */
 export const importJobStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const
 export type ImportJobStatus = (typeof importJobStatuses)[number]
 

@@ -34,6 +34,7 @@ export type Repositories = {
   readonly audit: AuditLogRepository
 }
 
+/** The repositories over `db`: the store's Kysely instance or a transaction of it (what `store.transaction` does). */
 export function createRepositories(db: Kysely<Database>): Repositories {
   return {
     applications: createApplicationRepository(db),

@@ -66,8 +66,14 @@ async function openMigratedPGlite(): Promise<Store> {
     .digest('hex')
     .slice(0, 16)
   const dumpFile = join(tmpdir(), `hirewall-store-pglite-${migrationsHash}.tar.gz`)
-  const dump = await readFile(dumpFile).catch(() => undefined)
-  const pglite = await createPGlite(undefined, dump === undefined ? {} : { loadDataDir: new Blob([dump]) })
+  let dump = await readFile(dumpFile).catch(() => undefined)
+  // A dump another PGlite version cannot read is replaced: boot from scratch and write a new one.
+  const pglite = await createPGlite(undefined, dump === undefined ? {} : { loadDataDir: new Blob([dump]) }).catch(
+    () => {
+      dump = undefined
+      return createPGlite(undefined)
+    },
+  )
   const store = await openStoreOn(new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), {
     kind: 'pglite',
     dataDir: undefined,
