@@ -1,3 +1,7 @@
+import { normaliseInstitutionName } from './institution-name.js'
+import type { MergedInstitution } from './merge-institution-lists.js'
+import type { IndexedName } from './name-search.js'
+
 /**
  * Short names people write for well-known schools that their initials do not give (`LSE`, `ETH`, `Caltech`), or
  * give ambiguously (`USC`, `NTU`), keyed by the folded short name. Each points at a name as the lists write it, with
@@ -38,21 +42,29 @@ export const famousAcronyms: Readonly<Record<string, readonly (readonly [name: s
   utoronto: [['University of Toronto', 'CA']],
 }
 
-/**
- * Prefixes people write for a family of schools, expanded before matching the rest of the name (`IIT Bombay` →
- * indian institute technology bombay, `UC Berkeley`, `SUNY Buffalo`). Only when more words follow.
- */
-export const familyPrefixes: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    iit: 'indian institute technology',
-    iiit: 'indian institute information technology',
-    iim: 'indian institute management',
-    nit: 'national institute technology',
-    uc: 'university california',
-    ut: 'university texas',
-    suny: 'state university new york',
-    cuny: 'city university new york',
-    unc: 'university north carolina',
-    tu: 'technical university',
-  }),
-)
+/** Looks up each curated short name's school by its listed name and country, once, when the index is built. */
+export function resolveCuratedShortNames(
+  entries: readonly MergedInstitution[],
+  byKey: ReadonlyMap<string, readonly number[]>,
+  names: readonly IndexedName[],
+): { byShortName: ReadonlyMap<string, readonly number[]>; unresolved: readonly string[] } {
+  const byShortName = new Map<string, number[]>()
+  const unresolved: string[] = []
+  for (const [shortName, schools] of Object.entries(famousAcronyms)) {
+    for (const [name, countryCode] of schools) {
+      const key = normaliseInstitutionName(name).key
+      const entry = (byKey.get(key) ?? [])
+        .map((nameId) => names[nameId]?.entry ?? -1)
+        .find((candidate) => entries[candidate]?.institution.countryCode === countryCode)
+      if (entry === undefined) unresolved.push(`${shortName}: ${name} (${countryCode})`)
+      else push(byShortName, shortName, entry)
+    }
+  }
+  return { byShortName, unresolved }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const values = map.get(key)
+  if (values) values.push(value)
+  else map.set(key, [value])
+}

@@ -1,6 +1,6 @@
 import type { ReferenceSource } from '@hirewall/core'
 import type { LoadedList } from '../source/intel-source.js'
-import { famousAcronyms } from './famous-acronyms.js'
+import { resolveCuratedShortNames } from './famous-acronyms.js'
 import type { Institution } from './institution.js'
 import { domainLadder, hostOf, registrableDomain } from './institution-domain.js'
 import { normaliseInstitutionName, type InstitutionName } from './institution-name.js'
@@ -285,27 +285,6 @@ function toCandidate(
     matchedName: hit.matchedName,
     sameAs: merged.members.slice(1).map((member) => member.institution.id),
   }
-}
-
-/** Looks up each curated short name's school by its listed name and country, once, when the index is built. */
-function resolveCuratedShortNames(
-  entries: readonly MergedInstitution[],
-  byKey: ReadonlyMap<string, readonly number[]>,
-  names: readonly IndexedName[],
-): { byShortName: ReadonlyMap<string, readonly number[]>; unresolved: readonly string[] } {
-  const byShortName = new Map<string, number[]>()
-  const unresolved: string[] = []
-  for (const [shortName, schools] of Object.entries(famousAcronyms)) {
-    for (const [name, countryCode] of schools) {
-      const key = normaliseInstitutionName(name).key
-      const entry = (byKey.get(key) ?? [])
-        .map((nameId) => names[nameId]?.entry ?? -1)
-        .find((candidate) => entries[candidate]?.institution.countryCode === countryCode)
-      if (entry === undefined) unresolved.push(`${shortName}: ${name} (${countryCode})`)
-      else push(byShortName, shortName, entry)
-    }
-  }
-  return { byShortName, unresolved }
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {

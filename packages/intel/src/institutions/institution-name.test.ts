@@ -29,6 +29,11 @@ describe('normaliseInstitutionName', () => {
     expect(normaliseInstitutionName(first).key).not.toBe(normaliseInstitutionName(second).key)
   })
 
+  it('reads words that are also JavaScript object properties as words (Constructor University)', () => {
+    expect(normaliseInstitutionName('Constructor University').tokens).toEqual(['constructor', 'university'])
+    expect(normaliseInstitutionName('toString College of Hasownproperty').key).toBe('tostring college hasownproperty')
+  })
+
   it('gives the same bag but another key to the same words in another order', () => {
     const miami = normaliseInstitutionName('Miami University')
     const ofMiami = normaliseInstitutionName('University of Miami')

@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii'
-import { familyPrefixes } from './famous-acronyms.js'
+import { familyPrefixes } from './family-prefixes.js'
 
 /** A school name reduced to comparable tokens: ASCII, lower case, abbreviations expanded, filler words dropped. */
 export type InstitutionName = {
