@@ -15,6 +15,26 @@ export { parseOfacCsvList, ofacCsvLists, ofacCsvFileNames, type OfacCsvList } fr
 export { parseUnConsolidatedList, unConsolidatedFileName } from './sanctions/un-consolidated-list.js'
 export { parseOpenSanctionsEntities, openSanctionsFileName } from './sanctions/opensanctions-entities.js'
 export { readOfacRemarks, type OfacRemarks } from './sanctions/ofac-remarks.js'
+export {
+  createSanctionsMatcher,
+  defaultMatchOptions,
+  maximumMatchLimit,
+  type SanctionsMatcher,
+  type SanctionsMatcherStatistics,
+} from './sanctions/matching/sanctions-matcher.js'
+export * from './sanctions/matching/match-types.js'
+export { readMatchQuery, type MatchQueryReading } from './sanctions/matching/read-match-query.js'
+export { scoreAdjustments } from './sanctions/matching/score-match.js'
+export {
+  normaliseName,
+  nameReadings,
+  nameTokenKinds,
+  type NameReading,
+  type NameToken,
+  type NameTokenKind,
+  type NormalisedName,
+} from './sanctions/matching/normalise-name.js'
+export { jaroWinkler } from './sanctions/matching/jaro-winkler.js'
 // ── institutions ──
 export { institutionSources, ipedsDirectoryYear } from './institutions/institution-sources.js'
 export { parseWorldUniversities, worldUniversitiesFileName } from './institutions/parse-world-universities.js'
