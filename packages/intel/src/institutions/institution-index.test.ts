@@ -31,7 +31,7 @@ const resolved: readonly Case[] = [
   [{ name: 'SUNY Buffalo' }, 'ipeds:196088', 'alias', 0.97],
   [{ name: 'Georgia Tech' }, 'ipeds:139755', 'alias', 0.97],
   [{ name: 'Penn State' }, 'ipeds:495767', 'alias', 0.97],
-  [{ name: 'Washington University' }, 'ipeds:179867', 'fuzzy', 0.9],
+  [{ name: 'Washington University' }, 'ipeds:179867', 'alias', 0.9],
   [{ name: 'University of Miami' }, 'ipeds:135726', 'exact', 1],
   [{ name: 'Calif. Inst. of Tech.' }, 'ipeds:110404', 'fuzzy', 0.9],
   [{ name: 'Univeristy of Chicago' }, 'ipeds:144050', 'fuzzy', 0.85],
@@ -39,6 +39,10 @@ const resolved: readonly Case[] = [
   [{ name: 'Stanford', url: 'https://www.cs.stanford.edu/people' }, 'ipeds:243744', 'domain', 0.97],
   [{ name: 'Some Other Name', url: 'stanford.edu' }, 'ipeds:243744', 'domain', 0.9],
   [{ url: 'https://www.ox.ac.uk/admissions' }, 'world-universities:oxford.ac.uk', 'domain', 0.97],
+  [{ name: 'Texas AM University' }, 'ipeds:228723', 'alias', 0.97],
+  [{ name: 'RWTH Aachen' }, 'world-universities:rwth-aachen.de', 'alias', 0.84],
+  [{ name: 'INSA Lyon' }, 'world-universities:insa-lyon.fr', 'alias', 0.84],
+  [{ name: 'Politechnika Gdańska' }, 'world-universities:pg.gda.pl', 'fuzzy', 0.7],
 ]
 
 describe('createInstitutionIndex over the real lists', () => {
@@ -88,6 +92,12 @@ describe('createInstitutionIndex over the real lists', () => {
   it('keeps `Miami University` (Ohio, a campus of it) apart from the University of Miami (Florida)', () => {
     expect(index.resolve({ name: 'Miami University' }).best?.institution.name).toMatch(/^Miami University-/)
     expect(index.resolve({ name: 'University of Miami' }).best?.institution.id).toBe('ipeds:135726')
+  })
+
+  it('finds a name followed by its city, but is not sure of it: the part after the comma may name a campus', () => {
+    const { best } = index.resolve({ name: 'Birla Institute of Technology and Science, Pilani' })
+    expect(best?.institution.name).toBe('Birla Institute of Technology and Science')
+    expect(best?.confidence).toBe(0.84)
   })
 
   it('finds the best school of the stated country even when a better one elsewhere ranks first', () => {

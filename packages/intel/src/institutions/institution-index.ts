@@ -3,7 +3,7 @@ import type { LoadedList } from '../source/intel-source.js'
 import { resolveCuratedShortNames } from './famous-acronyms.js'
 import type { Institution } from './institution.js'
 import { domainLadder, hostOf, registrableDomain } from './institution-domain.js'
-import { normaliseInstitutionName, type InstitutionName } from './institution-name.js'
+import { acronymWithPlace, joinShortRuns, normaliseInstitutionName, type InstitutionName } from './institution-name.js'
 import { prepareQuery, type PreparedQuery } from './institution-query.js'
 import { distinguishingWords, typeWords } from './institution-words.js'
 import { countryGroupOf, mergeInstitutionLists, type MergedInstitution } from './merge-institution-lists.js'
@@ -69,6 +69,8 @@ const confidences = {
   curatedShortName: 0.95,
   listedAcronym: 0.95,
   part: 0.9,
+  /** A short form derived from a long name (`INSA Lyon`): found, not sure enough to judge the school by. */
+  short: 0.84,
   /** The query begins a name whose rest is a place (`University of Illinois` of its Urbana-Champaign campus). */
   campusPrefix: 0.87,
   /** The query begins a name whose rest tells another school (`Toyama University` of `... of International Studies`). */
@@ -80,6 +82,11 @@ const confidences = {
   wordOrder: 0.85,
   fuzzyCeiling: 0.95,
 } as const
+/**
+ * A name resolved from the part before its last comma (`Birla Institute of Technology and Science, Pilani`) is found
+ * but not sure: the part after the comma may be the campus that tells the school from its siblings.
+ */
+const withoutPlaceCeiling = 0.84
 /** Candidates this close to the best make a resolution ambiguous. */
 export const ambiguityMargin = 0.05
 /** A candidate in the query's country wins over a better one elsewhere when it is at most this much worse. */
@@ -105,20 +112,26 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
   const byAcronym = new Map<string, { readonly entry: number; readonly isListed: boolean }[]>()
   entries.forEach((merged, entry) => {
     const seenKeys = new Set<string>()
+    const addTokens = (
+      text: string,
+      tokens: readonly string[],
+      literalKey: string,
+      kind: IndexedName['kind'],
+    ): void => {
+      const key = tokens.join(' ')
+      if (tokens.length === 0 || seenKeys.has(key)) return
+      seenKeys.add(key)
+      names.push({ entry, text, tokens, key, bagKey: [...tokens].sort().join(' '), literalKey, kind })
+    }
     const addName = (text: string, kind: IndexedName['kind']): void => {
       const name = normalise(text)
-      if (name.tokens.length === 0 || seenKeys.has(name.key)) return
-      seenKeys.add(name.key)
-      names.push({
-        entry,
-        text,
-        tokens: name.tokens,
-        key: name.key,
-        bagKey: name.bagKey,
-        literalKey: name.literalKey,
-        kind,
-      })
+      if (seenKeys.has(name.key)) return
+      addTokens(text, name.tokens, name.literalKey, kind)
       for (const acronym of name.acronyms) addAcronym(acronym, false)
+      const joined = joinShortRuns(name.tokens)
+      if (joined) addTokens(text, joined, joined.join(' '), kind === 'listed' ? 'alias' : kind)
+      const short = acronymWithPlace(name.tokens)
+      if (short) addTokens(text, short, short.join(' '), 'short')
     }
     const addAcronym = (text: string, isListed: boolean): void => {
       const acronym = text.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -164,29 +177,50 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
       if (host) matchDomain(host, prepared, offer)
       if (prepared) {
         matchShortForms(prepared, query.countryCode, offer)
-        for (const hit of search.exact(prepared.tokens)) {
-          const isLiteral = hit.literalKey === prepared.literalKey
-          if (hit.kind === 'listed') {
-            offer(hit.entry, isLiteral ? confidences.listedName : confidences.translatedName, 'exact', hit.text)
-          } else offer(hit.entry, hit.kind === 'alias' ? confidences.alias : confidences.part, 'alias', hit.text)
-        }
-        for (const hit of search.extending(prepared.tokens)) {
-          const rest = hit.tokens.slice(prepared.tokens.length)
-          const isCampus = !rest.some((token) => distinguishingWords.has(token) || typeWords.has(token))
-          offer(hit.entry, isCampus ? confidences.campusPrefix : confidences.otherSchoolPrefix, 'prefix', hit.text)
-        }
-        for (const hit of search.reordered(prepared.tokens)) {
-          offer(hit.entry, confidences.wordOrder, 'word-order', hit.text)
-        }
+        const joined = joinShortRuns(prepared.tokens)
+        const forms: (readonly [form: PreparedQuery, ceiling: number])[] = [[prepared, 1]]
+        if (joined) forms.push([{ ...prepared, tokens: joined, literalKey: joined.join(' ') }, 1])
+        // `Birla Institute of Technology and Science, Pilani`: the part before the last comma, a little less surely.
+        const head = /^(.+),[^,]+$/.exec(text)?.[1]
+        if (head) forms.push([prepareQuery(head, (word) => search.vocabulary.frequency(word) > 0), withoutPlaceCeiling])
+        for (const [form, ceiling] of forms) matchNames(form, ceiling, offer)
         const bestSoFar = Math.max(0, ...[...found.values()].map((hit) => hit.confidence))
         if (bestSoFar < confidences.alias) {
-          for (const hit of search.fuzzy(prepared)) {
-            offer(hit.entry, Math.min(confidences.fuzzyCeiling, hit.score), 'fuzzy', hit.text)
+          for (const [form, ceiling] of forms) {
+            for (const hit of search.fuzzy(form)) {
+              offer(hit.entry, Math.min(confidences.fuzzyCeiling, hit.score, ceiling), 'fuzzy', hit.text)
+            }
           }
         }
       }
       return rank(found, query.countryCode)
     },
+  }
+
+  function matchNames(
+    prepared: PreparedQuery,
+    ceiling: number,
+    offer: (entry: number, confidence: number, method: ResolutionMethod, matchedName: string) => void,
+  ): void {
+    for (const hit of search.exact(prepared.tokens)) {
+      const isLiteral = hit.literalKey === prepared.literalKey
+      const confidence =
+        hit.kind === 'listed'
+          ? isLiteral
+            ? confidences.listedName
+            : confidences.translatedName
+          : confidences[hit.kind]
+      offer(hit.entry, Math.min(confidence, ceiling), hit.kind === 'listed' ? 'exact' : 'alias', hit.text)
+    }
+    for (const hit of search.extending(prepared.tokens)) {
+      const rest = hit.tokens.slice(prepared.tokens.length)
+      const isCampus = !rest.some((token) => distinguishingWords.has(token) || typeWords.has(token))
+      const confidence = isCampus ? confidences.campusPrefix : confidences.otherSchoolPrefix
+      offer(hit.entry, Math.min(confidence, ceiling), 'prefix', hit.text)
+    }
+    for (const hit of search.reordered(prepared.tokens)) {
+      offer(hit.entry, Math.min(confidences.wordOrder, ceiling), 'word-order', hit.text)
+    }
   }
 
   function matchDomain(

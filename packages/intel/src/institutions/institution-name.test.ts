@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acronymOf, normaliseInstitutionName } from './institution-name.js'
+import { acronymOf, acronymWithPlace, joinShortRuns, normaliseInstitutionName } from './institution-name.js'
 
 describe('normaliseInstitutionName', () => {
   it.each([
@@ -63,5 +63,36 @@ describe('acronyms', () => {
 
   it('needs three letters', () => {
     expect(acronymOf(['boston', 'college'])).toBeUndefined()
+  })
+})
+
+describe('joinShortRuns', () => {
+  it.each([
+    [
+      ['sung', 'kyun', 'kwan', 'university'],
+      ['sungkyunkwan', 'university'],
+    ],
+    [
+      ['texas', 'a', 'm', 'university'],
+      ['texas', 'am', 'university'],
+    ],
+    [['stanford', 'university'], undefined],
+    [
+      ['uni', 'x', 'university'],
+      ['unix', 'university'],
+    ],
+  ])('%j → %j', (tokens, joined) => {
+    expect(joinShortRuns(tokens)).toEqual(joined)
+  })
+})
+
+describe('acronymWithPlace', () => {
+  it.each([
+    ['Rheinisch Westfälische Technische Hochschule Aachen', ['rwth', 'aachen']],
+    ['Institut National des Sciences Appliquées de Lyon', ['insa', 'lyon']],
+    ['University of Lyon', undefined],
+    ['Korea Advanced Institute of Science & Technology', undefined],
+  ])('%j → %j', (name, short) => {
+    expect(acronymWithPlace(normaliseInstitutionName(name).tokens)).toEqual(short)
   })
 })

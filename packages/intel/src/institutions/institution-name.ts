@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii'
 import { familyPrefixes } from './family-prefixes.js'
+import { distinguishingWords, typeWords } from './institution-words.js'
 
 /** A school name reduced to comparable tokens: ASCII, lower case, abbreviations expanded, filler words dropped. */
 export type InstitutionName = {
@@ -160,6 +161,46 @@ function withFamilySpelt(folded: readonly string[]): readonly string[] {
 function saintOrState(words: readonly string[], position: number): string {
   const next = words[position + 1]
   return position > 0 && (next === undefined || stateFollowers.has(canonicalWord(next))) ? 'state' : 'saint'
+}
+
+/**
+ * The tokens with each run of two or more short words joined (`Da Nang` → danang, `Sung Kyun Kwan` → sungkyunkwan),
+ * or undefined when there is no such run: lists and people split some names differently.
+ */
+export function joinShortRuns(tokens: readonly string[]): string[] | undefined {
+  const joined: string[] = []
+  let run: string[] = []
+  let hasJoined = false
+  const flush = (): void => {
+    if (run.length >= 2) {
+      joined.push(run.join(''))
+      hasJoined = true
+    } else joined.push(...run)
+    run = []
+  }
+  for (const token of tokens) {
+    if (token.length <= 4 && /^[a-z]+$/.test(token) && !typeWords.has(token)) {
+      run.push(token)
+      continue
+    }
+    flush()
+    joined.push(token)
+  }
+  flush()
+  return hasJoined ? joined : undefined
+}
+
+/**
+ * The short form people write for a long name ending in its place: the initials of the rest and the place
+ * (`Institut National des Sciences Appliquées de Lyon` → insa lyon, `Rheinisch Westfälische Technische Hochschule
+ * Aachen` → rwth aachen), or undefined when the name is too short or does not end in a place-like word.
+ */
+export function acronymWithPlace(tokens: readonly string[]): string[] | undefined {
+  const place = tokens[tokens.length - 1]
+  if (tokens.length < 4 || place === undefined || !/^[a-z]{3,}$/.test(place)) return undefined
+  if (typeWords.has(place) || distinguishingWords.has(place)) return undefined
+  const initials = acronymOf(tokens.slice(0, -1))
+  return initials === undefined || initials.length !== tokens.length - 1 ? undefined : [initials, place]
 }
 
 /**

@@ -28,3 +28,10 @@ export const distinguishingWords: ReadonlySet<string> = new Set(
     .join(' ')
     .split(' '),
 )
+
+/** Words that often name the same thing in two schools' names (`Politechnika Gdańska`, `Technical University of Gdansk`). */
+export const relatedWords: ReadonlyMap<string, readonly string[]> = new Map([
+  ['polytechnic', ['technical', 'technology']],
+  ['technical', ['polytechnic', 'technology']],
+  ['technology', ['polytechnic', 'technical']],
+])

@@ -1,6 +1,6 @@
 import type { PreparedQuery } from './institution-query.js'
 import { canonicalSpellings } from './institution-name.js'
-import { distinguishingWords, typeWords, unitWords } from './institution-words.js'
+import { distinguishingWords, relatedWords, typeWords, unitWords } from './institution-words.js'
 import { scoreNameMatch, type QueryToken } from './score-name-match.js'
 import { createTokenVocabulary, type TokenVocabulary } from './token-vocabulary.js'
 
@@ -14,8 +14,11 @@ export type IndexedName = {
   readonly key: string
   readonly bagKey: string
   readonly literalKey: string
-  /** The school's name as a list gives it, an alias (list alias or the same name spelt otherwise), or a part of it. */
-  readonly kind: 'listed' | 'alias' | 'part'
+  /**
+   * The school's name as a list gives it, an alias (list alias or the same name spelt otherwise), a part of it, or a
+   * short form derived from it (`insa lyon`).
+   */
+  readonly kind: 'listed' | 'alias' | 'part' | 'short'
 }
 
 export type NameHit = { readonly entry: number; readonly score: number; readonly text: string }
@@ -41,7 +44,8 @@ const typeWordWeight = 2.5
 /** Words in more than this share of names are too common to find candidates with (they still count in scores). */
 const commonWordShare = 0.02
 /** A part of a name (`University of Michigan` of its Dearborn campus) is weaker evidence than a full name. */
-const kindWeights: Readonly<Record<IndexedName['kind'], number>> = { listed: 1, alias: 0.99, part: 0.93 }
+const kindWeights: Readonly<Record<IndexedName['kind'], number>> = { listed: 1, alias: 0.99, part: 0.9, short: 0.84 }
+const relatedSimilarity = 0.85
 const scoredCandidates = 40
 const hitsKept = 8
 
@@ -80,9 +84,11 @@ export function buildNameSearch(names: readonly IndexedName[]): NameSearch {
   function queryTokens(query: PreparedQuery): QueryToken[] {
     const namesUnit = query.tokens.some((token) => unitWords.has(token))
     return query.tokens.map((token) => {
-      const expansions = [...vocabulary.expand(token, query.abbreviated.has(token))].sort(
-        (a, b) => b.similarity - a.similarity,
-      )
+      const direct = vocabulary.expand(token, query.abbreviated.has(token))
+      const related = (relatedWords.get(token) ?? [])
+        .filter((word) => vocabulary.frequency(word) > 0)
+        .map((word) => ({ token: word, similarity: relatedSimilarity, kind: 'related' as const }))
+      const expansions = [...direct, ...related].sort((a, b) => b.similarity - a.similarity)
       const known = expansions.map((expansion) => weightOf(expansion.token))
       const weight = known.length > 0 ? Math.max(...known) : weightOf(token)
       return {

@@ -2,7 +2,7 @@
 export type TokenExpansion = {
   readonly token: string
   readonly similarity: number
-  readonly kind: 'exact' | 'typo' | 'prefix'
+  readonly kind: 'exact' | 'typo' | 'prefix' | 'related'
 }
 
 /** The words of every indexed name, with their frequency, and the lookups that read misspelt or cut words. */
