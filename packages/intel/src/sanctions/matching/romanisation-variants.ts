@@ -187,16 +187,25 @@ export function foldRomanisation(token: string): string {
 
 // Name words repeat (the lists hold tens of thousands of names with a few thousand distinct words).
 const spellingCache = new Map<string, string>()
-const spellingCacheLimit = 50_000
+const spellingCacheLimit = 200_000
 
 /**
  * A word read as two name parts written together (`gwangyon` → `kwang` + `yon`, `jungeun` → `jong` + `un`): each
  * way of cutting it, both parts folded, for parts of at least two letters.
  */
-export function foldedHalves(word: string): (readonly [first: string, second: string])[] {
-  const halves: (readonly [string, string])[] = []
-  for (let cut = 2; cut <= word.length - 2; cut += 1) {
-    halves.push([foldRomanisation(word.slice(0, cut)), foldRomanisation(word.slice(cut))])
+export function foldedHalves(word: string): readonly (readonly [first: string, second: string])[] {
+  let halves = halvesCache.get(word)
+  if (halves === undefined) {
+    const cuts: (readonly [string, string])[] = []
+    for (let cut = 2; cut <= word.length - 2; cut += 1) {
+      cuts.push([foldRomanisation(word.slice(0, cut)), foldRomanisation(word.slice(cut))])
+    }
+    halves = cuts
+    if (halvesCache.size >= halvesCacheLimit) halvesCache.clear()
+    halvesCache.set(word, halves)
   }
   return halves
 }
+
+const halvesCache = new Map<string, readonly (readonly [string, string])[]>()
+const halvesCacheLimit = 20_000

@@ -13,7 +13,7 @@ import type {
   MatchedProperties,
 } from './match-types.js'
 import { NameIndex } from './name-index.js'
-import { normaliseName, type NameReading } from './normalise-name.js'
+import { normaliseName, type NameReading, type NameToken } from './normalise-name.js'
 import { readMatchQuery } from './read-match-query.js'
 import { scoreMatch, type ScoredMatch } from './score-match.js'
 
@@ -26,7 +26,7 @@ export const defaultMatchOptions = { threshold: 0.85, cutoff: 0.5, limit: 5 } as
 export const maximumMatchLimit = 500
 
 /** Listed names scored per query name at most, best blocking scores first, and the least blocking score to be one. */
-const candidatesPerName = 24
+const candidatesPerName = 16
 const minimumBlockingScore = 0.3
 
 export type SanctionsMatcherStatistics = {
@@ -59,6 +59,15 @@ export function createSanctionsMatcher(
   lists: readonly LoadedList<SanctionedEntity>[],
   defaults: MatchOptions = {},
 ): SanctionsMatcher {
+  // One object per distinct token: the lists repeat their words (Muhammad, Trading, Kim) tens of thousands of times.
+  const internedTokens = new Map<string, NameToken>()
+  const intern = (token: NameToken): NameToken => {
+    const key = `${token.kind} ${token.isAbjad} ${token.isSyllable} ${token.text} ${token.folded}`
+    const known = internedTokens.get(key)
+    if (known !== undefined) return known
+    internedTokens.set(key, token)
+    return token
+  }
   const entities: SanctionedEntity[] = []
   const entityList: number[] = []
   const names: ListedName[] = []
@@ -73,7 +82,7 @@ export function createSanctionsMatcher(
       const seen = new Set<string>()
       const ordered = [...entity.names].sort((left, right) => kindRank[left.kind] - kindRank[right.kind])
       for (const name of ordered) {
-        const tokens = normaliseName(name.value, reading).tokens
+        const tokens = normaliseName(name.value, reading).tokens.map(intern)
         const key = tokens.map((token) => token.folded).join(' ')
         if (tokens.length === 0 || seen.has(key)) continue
         seen.add(key)
@@ -83,6 +92,7 @@ export function createSanctionsMatcher(
     }
   })
   const index = new NameIndex(tokenLists)
+  const nameSchemaBits = Uint8Array.from(names, (name) => schemaBit[(entities[name.entity] as SanctionedEntity).schema])
   const weighted: WeightedName[] = tokenLists.map((tokens) => index.weigh(tokens))
   const settings = { ...defaultMatchOptions, ...defaults }
 
@@ -90,11 +100,8 @@ export function createSanctionsMatcher(
     const threshold = options.threshold ?? settings.threshold
     const cutoff = options.cutoff ?? settings.cutoff
     const limit = Math.max(1, Math.min(maximumMatchLimit, Math.floor(options.limit ?? settings.limit)))
-    const accepts = acceptedSchemas[query.schema]
-    const isWanted = (nameId: number): boolean => {
-      const entity = entities[(names[nameId] as ListedName).entity] as SanctionedEntity
-      return accepts.has(entity.schema)
-    }
+    const accepted = acceptedSchemaBits[query.schema]
+    const isWanted = (nameId: number): boolean => ((nameSchemaBits[nameId] ?? 0) & accepted) !== 0
     const best = new Map<
       number,
       { readonly scored: ScoredMatch; readonly nameId: number; readonly queryName: string }
@@ -177,10 +184,18 @@ export function createSanctionsMatcher(
   }
 }
 
-const acceptedSchemas: Readonly<Record<MatchSchema, ReadonlySet<SanctionedSchema>>> = {
-  Person: new Set(['Person', 'LegalEntity']),
-  Organization: new Set(['Organization', 'LegalEntity']),
-  LegalEntity: new Set(['Person', 'Organization', 'LegalEntity']),
+// Which listed schemas each query schema meets, as bit masks tested per candidate name.
+const schemaBit: Readonly<Record<SanctionedSchema, number>> = {
+  Person: 1,
+  Organization: 2,
+  LegalEntity: 4,
+  Vessel: 8,
+  Airplane: 16,
+}
+const acceptedSchemaBits: Readonly<Record<MatchSchema, number>> = {
+  Person: schemaBit.Person | schemaBit.LegalEntity,
+  Organization: schemaBit.Organization | schemaBit.LegalEntity,
+  LegalEntity: schemaBit.Person | schemaBit.Organization | schemaBit.LegalEntity,
 }
 
 function readingOf(schema: SanctionedSchema | MatchSchema): NameReading {
