@@ -35,6 +35,13 @@ export {
   type NormalisedName,
 } from './sanctions/matching/normalise-name.js'
 export { jaroWinkler } from './sanctions/matching/jaro-winkler.js'
+export {
+  createSanctionsDetector,
+  defaultReviewThreshold,
+  screenedParties,
+  type SanctionsDetectorOptions,
+  type ScreenedParty,
+} from './sanctions/sanctions-detector.js'
 // ── institutions ──
 export { institutionSources, ipedsDirectoryYear } from './institutions/institution-sources.js'
 export { parseWorldUniversities, worldUniversitiesFileName } from './institutions/parse-world-universities.js'
