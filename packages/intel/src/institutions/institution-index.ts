@@ -1,7 +1,7 @@
 import type { ReferenceSource } from '@hirewall/core'
 import type { LoadedList } from '../source/intel-source.js'
-import { resolveCuratedShortNames } from './famous-acronyms.js'
 import type { Institution } from './institution.js'
+import { resolveCuratedShortNames } from './famous-acronyms.js'
 import { domainLadder, hostOf, registrableDomain } from './institution-domain.js'
 import { acronymWithPlace, joinShortRuns, normaliseInstitutionName, type InstitutionName } from './institution-name.js'
 import { prepareQuery, type PreparedQuery } from './institution-query.js'
@@ -9,42 +9,20 @@ import { distinguishingWords, typeWords } from './institution-words.js'
 import { countryGroupOf, mergeInstitutionLists, type MergedInstitution } from './merge-institution-lists.js'
 import { isAcronym, nameVariants } from './name-variants.js'
 import { buildNameSearch, type IndexedName } from './name-search.js'
+import type {
+  InstitutionCandidate,
+  InstitutionQuery,
+  InstitutionResolution,
+  ResolutionMethod,
+} from './institution-resolution.js'
 
-/** How a school name was resolved, strongest evidence first. */
-export const resolutionMethods = ['domain', 'exact', 'alias', 'acronym', 'prefix', 'word-order', 'fuzzy'] as const
-export type ResolutionMethod = (typeof resolutionMethods)[number]
-
-/** What an education entry says about its school. */
-export type InstitutionQuery = {
-  readonly name?: string
-  /** ISO 3166-1 alpha-2 the entry or application gives; prefers schools there among equally good matches. */
-  readonly countryCode?: string
-  /** The school's website or any URL on it (`education.url`): the strongest evidence when it is a known domain. */
-  readonly url?: string
-}
-
-export type InstitutionCandidate = {
-  readonly institution: Institution
-  readonly source: ReferenceSource
-  /** How well the written name (or URL) fits this institution, in 0..1. */
-  readonly confidence: number
-  readonly method: ResolutionMethod
-  /** The name, alias or domain that matched, as the list writes it. */
-  readonly matchedName: string
-  /** Ids of the same school in other lists, merged into this one. */
-  readonly sameAs: readonly string[]
-}
-
-export type InstitutionResolution = {
-  /** The best candidate, preferring the query's country among near-equal ones; absent when nothing fits at all. */
-  readonly best?: InstitutionCandidate
-  /** The best few, best first. */
-  readonly candidates: readonly InstitutionCandidate[]
-  /** Another institution fits nearly as well as the best (`University of Illinois`, `USC` with no country). */
-  readonly isAmbiguous: boolean
-  /** With a country in the query: the best candidate there, however it ranks overall. */
-  readonly bestInCountry?: InstitutionCandidate
-}
+export {
+  resolutionMethods,
+  type InstitutionCandidate,
+  type InstitutionQuery,
+  type InstitutionResolution,
+  type ResolutionMethod,
+} from './institution-resolution.js'
 
 export type InstitutionIndex = {
   /** Institutions after merging the lists. */
@@ -156,6 +134,7 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
     }
   })
   const search = buildNameSearch(names)
+  const isKnownWord = (word: string): boolean => search.vocabulary.frequency(word) > 0
   const curated = resolveCuratedShortNames(entries, search.byKey, names)
   const countries = new Set(entries.flatMap((merged) => merged.members.map((member) => member.institution.countryCode)))
 
@@ -172,23 +151,27 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
         if (!current || confidence > current.confidence) found.set(entry, { confidence, method, matchedName })
       }
       const text = query.name?.trim() ?? ''
-      const prepared = text === '' ? undefined : prepareQuery(text, (word) => search.vocabulary.frequency(word) > 0)
+      const prepared = text === '' ? undefined : prepareQuery(text, isKnownWord)
       const host = hostOf(query.url) ?? (text !== '' && !text.includes(' ') ? hostOf(text) : undefined)
       if (host) matchDomain(host, prepared, offer)
       if (prepared) {
         matchShortForms(prepared, query.countryCode, offer)
-        const joined = joinShortRuns(prepared.tokens)
-        const forms: (readonly [form: PreparedQuery, ceiling: number])[] = [[prepared, 1]]
-        if (joined) forms.push([{ ...prepared, tokens: joined, literalKey: joined.join(' ') }, 1])
-        // `Birla Institute of Technology and Science, Pilani`: the part before the last comma, a little less surely.
-        const head = /^(.+),[^,]+$/.exec(text)?.[1]
-        if (head) forms.push([prepareQuery(head, (word) => search.vocabulary.frequency(word) > 0), withoutPlaceCeiling])
-        for (const [form, ceiling] of forms) matchNames(form, ceiling, offer)
-        const bestSoFar = Math.max(0, ...[...found.values()].map((hit) => hit.confidence))
-        if (bestSoFar < confidences.alias) {
-          for (const [form, ceiling] of forms) {
-            for (const hit of search.fuzzy(form)) {
-              offer(hit.entry, Math.min(confidences.fuzzyCeiling, hit.score, ceiling), 'fuzzy', hit.text)
+        matchNames(prepared, 1, offer)
+        const bestOf = (): number => Math.max(0, ...[...found.values()].map((hit) => hit.confidence))
+        // Other readings of the name only when it is not already known as written.
+        if (bestOf() < confidences.alias) {
+          const forms: (readonly [form: PreparedQuery, ceiling: number])[] = [[prepared, 1]]
+          const joined = joinShortRuns(prepared.tokens)
+          if (joined) forms.push([{ ...prepared, tokens: joined, literalKey: joined.join(' ') }, 1])
+          // `Birla Institute of Technology and Science, Pilani`: the part before the last comma.
+          const head = /^(.+),[^,]+$/.exec(text)?.[1]
+          if (head) forms.push([prepareQuery(head, isKnownWord), withoutPlaceCeiling])
+          for (const [form, ceiling] of forms.slice(1)) matchNames(form, ceiling, offer)
+          if (bestOf() < confidences.alias) {
+            for (const [form, ceiling] of forms) {
+              for (const hit of search.fuzzy(form)) {
+                offer(hit.entry, Math.min(confidences.fuzzyCeiling, hit.score, ceiling), 'fuzzy', hit.text)
+              }
             }
           }
         }
