@@ -137,6 +137,7 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
   const isKnownWord = (word: string): boolean => search.vocabulary.frequency(word) > 0
   const curated = resolveCuratedShortNames(entries, search.byKey, names)
   const countries = new Set(entries.flatMap((merged) => merged.members.map((member) => member.institution.countryCode)))
+  const entryGroups = entries.map((merged) => countryGroupOf(merged.institution.countryCode))
 
   return {
     size: entries.length,
@@ -265,22 +266,25 @@ export function createInstitutionIndex(lists: readonly LoadedList<Institution>[]
     countryCode: string | undefined,
   ): InstitutionResolution {
     const group = countryCode ? countryGroupOf(countryCode) : undefined
-    const inCountry = (entry: number): boolean =>
-      group !== undefined && countryGroupOf(entries[entry]?.institution.countryCode ?? '') === group
+    const local = new Set<number>()
+    if (group !== undefined) {
+      for (const entry of found.keys()) if (entryGroups[entry] === group) local.add(entry)
+    }
+    const inCountry = (entry: number): boolean => local.has(entry)
     const ranked = [...found.entries()].sort(
       ([entryA, a], [entryB, b]) =>
         b.confidence - a.confidence || Number(inCountry(entryB)) - Number(inCountry(entryA)) || entryA - entryB,
     )
     const [top] = ranked
     if (!top) return { candidates: [], isAmbiguous: false }
-    const local = ranked.find(([entry]) => inCountry(entry))
-    const chosen = local && local[1].confidence >= top[1].confidence - countryPreferenceMargin ? local : top
+    const bestLocal = ranked.find(([entry]) => inCountry(entry))
+    const chosen = bestLocal && bestLocal[1].confidence >= top[1].confidence - countryPreferenceMargin ? bestLocal : top
     const ordered = [chosen, ...ranked.filter((hit) => hit !== chosen)].slice(0, candidatesKept)
     const candidates = ordered.map(([entry, hit]) => toCandidate(entries[entry] as MergedInstitution, hit))
     const isAmbiguous = ranked.some(
       ([entry, hit]) => entry !== chosen[0] && hit.confidence >= chosen[1].confidence - ambiguityMargin,
     )
-    const bestInCountry = local ? toCandidate(entries[local[0]] as MergedInstitution, local[1]) : undefined
+    const bestInCountry = bestLocal ? toCandidate(entries[bestLocal[0]] as MergedInstitution, bestLocal[1]) : undefined
     return {
       ...(candidates[0] ? { best: candidates[0] } : {}),
       candidates,
