@@ -86,4 +86,40 @@ describe('hirewall screen with the intel cache', () => {
     expect(Object.keys(second?.dataVersions ?? {})).not.toContain('watchlist:dprk-fronts')
     expect(run.stderr).toBe('')
   })
+
+  it('holds an application whose applicant is a DPRK person on the real OFAC SDN list, citing the entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hirewall-intel-'))
+    const files = ['sdn_2024-05-03.csv', 'alt_2025-12.csv', 'add_2025-12.csv'].map((file) =>
+      sharedData(`sanctions/${file}`),
+    )
+    expect((await runCli(['intel', 'import', 'ofac-sdn', ...files, '--intel-dir', dir])).exitCode).toBe(0)
+    // JANG, Yong Son (ent_num 17615, DPRK2, DOB 20 Feb 1957): his name in the order an application form gives it.
+    const listed = {
+      ...clean,
+      id: 'listed-1',
+      person: { birthDate: '1957-02-20' },
+      cv: { ...clean.cv, basics: { ...clean.cv.basics, name: 'Yong Son Jang' } },
+    }
+    const run = await runCli([
+      'screen',
+      '--intel-dir',
+      dir,
+      '--no-summary',
+      applicationsFile('listed.jsonl', [clean, listed]),
+    ])
+    expect(run.exitCode).toBe(0)
+    expect(run.stderr).toBe('')
+    const [first, second] = results(run.stdout) as (Result & { outcome: string })[]
+    expect(first?.signals.map((signal) => signal.code)).not.toContain('sanctions.match')
+    const match = second?.signals.find((signal) => signal.code === 'sanctions.match') as
+      { severity?: string; evidence: Record<string, unknown> } | undefined
+    expect(match?.severity).toBe('critical')
+    expect(match?.evidence).toMatchObject({
+      party: 'applicant',
+      entityId: 'ofac-sdn:17615',
+      source: { name: 'ofac-sdn' },
+    })
+    expect(second?.outcome).toBe('hold')
+    expect(second?.dataVersions).toHaveProperty('ofac-sdn')
+  })
 })

@@ -7,6 +7,7 @@ import type { NetworkRange } from '../network/network-range.js'
 import { loadPackagedIpDatabase } from '../network/packaged-ip-database.js'
 import { loadShippedNetworkClassification } from '../network/shipped-network-classification.js'
 import type { SanctionedEntity } from '../sanctions/sanctioned-entity.js'
+import { createSanctionsDetector } from '../sanctions/sanctions-detector.js'
 import type { LoadedList } from '../source/intel-source.js'
 import type { WatchlistEntry } from '../watchlists/watchlist-entry.js'
 import { createWatchlistDetector } from '../watchlists/watchlist-detector.js'
@@ -50,6 +51,7 @@ export function packagedExtraSources(packaged: PackagedIntel | undefined): reado
 /** One detector per area that has data, built by that area's builder. */
 export function buildIntelDetectors(lists: IntelLists, ipDatabase: IpDatabase | undefined): Detector[] {
   const detectors: Detector[] = []
+  if (lists.sanctions.length > 0) detectors.push(createSanctionsDetector({ lists: lists.sanctions }))
   if (lists.institutions.length > 0 || lists.highRiskInstitutions.length > 0)
     detectors.push(
       createInstitutionDetector({ institutions: lists.institutions, highRisk: lists.highRiskInstitutions }),
