@@ -3,9 +3,11 @@
 // p50/p99 latency over BENCH_QUERIES realistic queries (default 20,000; half listed names in the variants applicants
 // write, half real non-sanctioned names), and in the same run a naive linear scan (Jaro-Winkler of the whole
 // normalised name against every listed name, as common open-source screeners do) over BENCH_SCAN_QUERIES of the same
-// queries (default 300), with the speed ratio. Run with --expose-gc (the npm script does) for the memory figure.
+// queries (default 300), with the speed ratio. Latencies are wall time over BENCH_PASSES passes (default 3; the best
+// pass is the headline, every pass and the load average are reported: on a busy machine wall time includes waiting
+// for a core). Run with --expose-gc (the npm script does) for the memory figure.
 import { performance } from 'node:perf_hooks'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { createSanctionsMatcher, jaroWinkler } from '@hirewall/intel'
 import { loadSanctionsLists, readCsv, sharedData } from './sanctions-lists.mjs'
 import {
@@ -23,6 +25,7 @@ const scanCount = Number(process.env.BENCH_SCAN_QUERIES ?? 300)
 const warmUp = 2_000
 const random = seededRandom(2026)
 const collect = () => globalThis.gc?.()
+const round = (value, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits
 const heapMb = () => process.memoryUsage().heapUsed / 1e6
 
 const lists = loadSanctionsLists()
@@ -69,18 +72,36 @@ for (let i = 0; i < queryCount + warmUp; i += 1) {
 // ── the indexed matcher ──
 for (const query of queries.slice(0, warmUp)) matcher.match(query)
 const measured = queries.slice(warmUp)
-const latencies = new Float64Array(measured.length)
-let matches = 0
-const runStarted = performance.now()
-measured.forEach((query, index) => {
-  const started = performance.now()
-  const response = matcher.match(query)
-  latencies[index] = performance.now() - started
-  if (response.results[0]?.match) matches += 1
-})
-const runMs = performance.now() - runStarted
-const sorted = [...latencies].sort((left, right) => left - right)
+const passes = Number(process.env.BENCH_PASSES ?? 3)
+const loadBefore = loadavg()[0]
+// Several passes over the same queries: on a shared machine one pass can be slowed by other work, so each pass is
+// reported and the best one is the headline.
+const runs = []
+for (let pass = 0; pass < passes; pass += 1) {
+  const latencies = new Float64Array(measured.length)
+  let matches = 0
+  const runStarted = performance.now()
+  measured.forEach((query, index) => {
+    const started = performance.now()
+    const response = matcher.match(query)
+    latencies[index] = performance.now() - started
+    if (response.results[0]?.match) matches += 1
+  })
+  runs.push({ runMs: performance.now() - runStarted, latencies, matches })
+}
+const loadAfter = loadavg()[0]
 const quantile = (values, q) => values[Math.min(values.length - 1, Math.floor(q * values.length))]
+const summary = ({ runMs, latencies }) => {
+  const sorted = [...latencies].sort((left, right) => left - right)
+  return {
+    queriesPerSecond: Math.round(latencies.length / (runMs / 1000)),
+    p50Ms: round(quantile(sorted, 0.5), 4),
+    p99Ms: round(quantile(sorted, 0.99), 4),
+    p999Ms: round(quantile(sorted, 0.999), 4),
+    maxMs: round(sorted.at(-1), 3),
+  }
+}
+const bestRun = runs.reduce((best, run) => (summary(run).p99Ms < summary(best).p99Ms ? run : best))
 
 // ── the naive linear scan, on the first queries of the same mix ──
 const normalise = (name) =>
@@ -106,10 +127,9 @@ scanQueries.forEach((query, index) => {
   scanLatencies[index] = performance.now() - started
 })
 const scanSorted = [...scanLatencies].sort((left, right) => left - right)
-const indexedSubset = [...latencies.slice(0, scanCount)].sort((left, right) => left - right)
+const indexedSubset = [...bestRun.latencies.slice(0, scanCount)].sort((left, right) => left - right)
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length
 
-const round = (value, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits
 const report = {
   machine: `${cpus()[0]?.model ?? 'unknown cpu'} x${cpus().length}, node ${process.version}`,
   lists: lists.map(({ source }) => `${source.name} ${source.version} (${source.entries})`),
@@ -120,12 +140,10 @@ const report = {
   },
   indexed: {
     queries: measured.length,
-    queriesPerSecond: Math.round(measured.length / (runMs / 1000)),
-    p50Ms: round(quantile(sorted, 0.5), 4),
-    p99Ms: round(quantile(sorted, 0.99), 4),
-    p999Ms: round(quantile(sorted, 0.999), 4),
-    maxMs: round(sorted.at(-1), 3),
-    topResultIsMatch: round(matches / measured.length),
+    ...summary(bestRun),
+    topResultIsMatch: round(bestRun.matches / measured.length),
+    passes: runs.map((run) => summary(run)),
+    loadAverage: `${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
   },
   linearScan: {
     queries: scanQueries.length,

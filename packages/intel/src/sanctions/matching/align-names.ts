@@ -48,9 +48,14 @@ const noMatch: NameAlignment = {
 /**
  * Aligns the tokens of two names, whatever their order: each query token pairs with at most one candidate token
  * (greedily, the most similar pairs first), then tokens still alone may pair with two neighbours of the other name
- * written as one (`Jongun` with `Jong Un`, `SiemensAG` with `Siemens AG`).
+ * written as one (`Jongun` with `Jong Un`, `SiemensAG` with `Siemens AG`). `comparisons` remembers, for one
+ * query, how each listed token compares with its tokens: candidates share words (listed tokens are shared objects).
  */
-export function alignNames(query: WeightedName, candidate: WeightedName): NameAlignment {
+export function alignNames(
+  query: WeightedName,
+  candidate: WeightedName,
+  comparisons?: Map<NameToken, Float64Array>,
+): NameAlignment {
   const queryCount = query.tokens.length
   const candidateCount = candidate.tokens.length
   if (queryCount === 0 || candidateCount === 0) return noMatch
@@ -60,11 +65,15 @@ export function alignNames(query: WeightedName, candidate: WeightedName): NameAl
   if (candidateUsed.length < candidateCount) candidateUsed = new Uint8Array(candidateCount * 2)
   queryUsed.fill(0, 0, queryCount)
   candidateUsed.fill(0, 0, candidateCount)
-  for (let i = 0; i < queryCount; i += 1) {
-    const queryToken = query.tokens[i] as NameToken
-    for (let j = 0; j < candidateCount; j += 1) {
-      similarities[i * candidateCount + j] = compareTokens(queryToken, candidate.tokens[j] as NameToken)
+  for (let j = 0; j < candidateCount; j += 1) {
+    const candidateToken = candidate.tokens[j] as NameToken
+    let column = comparisons?.get(candidateToken)
+    if (column === undefined) {
+      column = new Float64Array(queryCount)
+      for (let i = 0; i < queryCount; i += 1) column[i] = compareTokens(query.tokens[i] as NameToken, candidateToken)
+      comparisons?.set(candidateToken, column)
     }
+    for (let i = 0; i < queryCount; i += 1) similarities[i * candidateCount + j] = column[i] ?? 0
   }
   const tally: Tally = {
     queryMatched: 0,
@@ -74,32 +83,25 @@ export function alignNames(query: WeightedName, candidate: WeightedName): NameAl
     isDistinctive: false,
   }
   let unmatched = queryCount + candidateCount
-  for (;;) {
-    let best = 0
-    let bestIndex = -1
-    for (let index = 0; index < pairCount; index += 1) {
-      const similarity = similarities[index] ?? 0
-      if (similarity > best) {
-        const i = Math.floor(index / candidateCount)
-        if (queryUsed[i] === 0 && candidateUsed[index - i * candidateCount] === 0) {
-          best = similarity
-          bestIndex = index
-        }
-      }
-    }
-    if (bestIndex < 0) break
-    const i = Math.floor(bestIndex / candidateCount)
-    const j = bestIndex - i * candidateCount
+  // The most similar pairs first (ties in token order, so the result never depends on the sort).
+  const pairs: number[] = []
+  for (let index = 0; index < pairCount; index += 1) if ((similarities[index] ?? 0) > 0) pairs.push(index)
+  pairs.sort((left, right) => (similarities[right] ?? 0) - (similarities[left] ?? 0) || left - right)
+  for (const index of pairs) {
+    const i = Math.floor(index / candidateCount)
+    const j = index - i * candidateCount
+    if (queryUsed[i] === 1 || candidateUsed[j] === 1) continue
+    const similarity = similarities[index] ?? 0
     queryUsed[i] = 1
     candidateUsed[j] = 1
     unmatched -= 2
-    tally.queryMatched += (query.weights[i] ?? 0) * best
-    tally.candidateMatched += (candidate.weights[j] ?? 0) * best
+    tally.queryMatched += (query.weights[i] ?? 0) * similarity
+    tally.candidateMatched += (candidate.weights[j] ?? 0) * similarity
     const candidateToken = candidate.tokens[j] as NameToken
     const queryKind = (query.tokens[i] as NameToken).kind
     if (candidateToken.kind === 'word' && queryKind === 'word') {
       tally.matchedWords += 1
-      if (isDistinctive(candidateToken, candidate.weights[j] ?? 0, best)) tally.isDistinctive = true
+      if (isDistinctive(candidateToken, candidate.weights[j] ?? 0, similarity)) tally.isDistinctive = true
     } else if (candidateToken.kind === 'initial' || queryKind === 'initial') {
       tally.matchedInitials += 1
     }

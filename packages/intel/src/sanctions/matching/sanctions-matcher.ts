@@ -112,11 +112,12 @@ export function createSanctionsMatcher(
       const tokens = normaliseName(queryName, readingOf(query.schema)).tokens
       if (tokens.length === 0) continue
       const queryWeighted = index.weigh(tokens)
+      const comparisons = new Map<NameToken, Float64Array>()
       for (const nameId of index.candidates(queryWeighted, candidatesPerName, minimumBlockingScore, isWanted)) {
         const listed = names[nameId] as ListedName
         const entity = entities[listed.entity] as SanctionedEntity
         const scored = scoreMatch({
-          alignment: alignNames(queryWeighted, weighted[nameId] as WeightedName),
+          alignment: alignNames(queryWeighted, weighted[nameId] as WeightedName, comparisons),
           isOrganisation: query.schema === 'Organization' || entity.schema === 'Organization',
           nameKind: listed.kind,
           queryBirthDates: birthDates,
