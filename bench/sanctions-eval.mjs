@@ -94,7 +94,8 @@ const latinOnly = lists.map((list) => ({
 const latinMatcher = createSanctionsMatcher(latinOnly)
 for (const entity of lists.find((list) => list.source.name === 'un-consolidated').items) {
   for (const name of entity.names) {
-    if (isLatin(name.value)) continue
+    // Names wholly in another script; aliases that quote one ("Amir (original script: Амир)") are not transliterations.
+    if (isLatin(name.value) || /\p{Script=Latin}/u.test(name.value)) continue
     const script = /[\u0600-\u06ff]/.test(name.value)
       ? 'Arabic'
       : /[\u0400-\u04ff]/.test(name.value)

@@ -31,7 +31,8 @@ export type MatchOptions = {
 
 /**
  * The parts of a score, named as yente names its features; they add up to the score (which is then kept in [0, 1]).
- * `name_match`: how well the best name aligns (the mean of the share of each name that found its counterpart);
+ * `name_match`: how well the best name aligns (the share of each name's weight that found its counterpart, the
+ * lesser share counting 0.65 and the greater 0.35, so a name found inside a longer one is a possible match);
  * `weak_alias`: the name matched is one of OFAC's weak aliases; `single_token`: the match rests on one short or common
  * word; `dob_day_match`, `dob_year_match`, `dob_year_mismatch`: birth dates agree or are years apart;
  * `nationality_match`, `nationality_mismatch`. Only parts that apply are present.
