@@ -18,6 +18,8 @@ export type NameAlignment = {
   readonly candidateCoverage: number
   /** Word tokens (not particles, initials or legal forms) of the query that matched. */
   readonly matchedWords: number
+  /** Matched words that agree as written or up to a known spelling variant, not merely a slip or similar consonants. */
+  readonly sureWords: number
   /** Initials of either name that matched a word or initial of the other. */
   readonly matchedInitials: number
   /** Whether a matched word is long and uncommon enough to carry a match on its own. */
@@ -30,6 +32,8 @@ export type NameAlignment = {
 const distinctiveLength = 5
 const distinctiveWeight = 0.6
 const distinctiveSimilarity = 0.9
+/** Exact, a romanisation variant, words joined, a glued article, Arabic-script consonants: not a slip. */
+const sureSimilarity = 0.92
 
 // Scratch space (alignment is synchronous: one at a time).
 let similarities = new Float64Array(64)
@@ -40,6 +44,7 @@ const noMatch: NameAlignment = {
   queryCoverage: 0,
   candidateCoverage: 0,
   matchedWords: 0,
+  sureWords: 0,
   matchedInitials: 0,
   hasDistinctiveWord: false,
   tokenCount: 0,
@@ -79,6 +84,7 @@ export function alignNames(
     queryMatched: 0,
     candidateMatched: 0,
     matchedWords: 0,
+    sureWords: 0,
     matchedInitials: 0,
     isDistinctive: false,
   }
@@ -101,6 +107,7 @@ export function alignNames(
     const queryKind = (query.tokens[i] as NameToken).kind
     if (candidateToken.kind === 'word' && queryKind === 'word') {
       tally.matchedWords += 1
+      if (similarity >= sureSimilarity) tally.sureWords += 1
       if (isDistinctive(candidateToken, candidate.weights[j] ?? 0, similarity)) tally.isDistinctive = true
     } else if (candidateToken.kind === 'initial' || queryKind === 'initial') {
       tally.matchedInitials += 1
@@ -115,6 +122,7 @@ export function alignNames(
     queryCoverage: Math.min(1, tally.queryMatched / query.totalWeight),
     candidateCoverage: Math.min(1, tally.candidateMatched / candidate.totalWeight),
     matchedWords: tally.matchedWords,
+    sureWords: tally.sureWords,
     matchedInitials: tally.matchedInitials,
     hasDistinctiveWord: tally.isDistinctive,
     tokenCount: queryCount + candidateCount,
@@ -125,6 +133,7 @@ type Tally = {
   queryMatched: number
   candidateMatched: number
   matchedWords: number
+  sureWords: number
   matchedInitials: number
   isDistinctive: boolean
 }
@@ -157,6 +166,7 @@ function joinNeighbours(
       tally.queryMatched += isQueryJoined ? joinedWeight : wholeWeight
       tally.candidateMatched += isQueryJoined ? wholeWeight : joinedWeight
       tally.matchedWords += isQueryJoined ? 2 : 1
+      if (similarity >= sureSimilarity) tally.sureWords += 1
       if (similarity >= distinctiveSimilarity && (whole.weights[j] ?? 0) >= distinctiveWeight)
         tally.isDistinctive = true
       break
@@ -204,6 +214,7 @@ function joinThree(
       tally.queryMatched += isQueryJoined ? joinedWeight : wholeWeight
       tally.candidateMatched += isQueryJoined ? wholeWeight : joinedWeight
       tally.matchedWords += 2
+      if (similarity >= sureSimilarity) tally.sureWords += 1
       if (similarity >= distinctiveSimilarity && (whole.weights[j] ?? 0) >= distinctiveWeight)
         tally.isDistinctive = true
       break

@@ -34,7 +34,8 @@ export type MatchOptions = {
  * `name_match`: how well the best name aligns (the share of each name's weight that found its counterpart, the
  * lesser share counting 0.65 and the greater 0.35, so a name found inside a longer one is a possible match);
  * `weak_alias`: the name matched is one of OFAC's weak aliases; `single_token`: the match rests on one short or common
- * word; `dob_day_match`, `dob_year_match`, `dob_year_mismatch`: birth dates agree or are years apart;
+ * word; `no_sure_word`: every word differs by a slip or a vowel (capped below the match threshold);
+ * `dob_day_match`, `dob_year_match`, `dob_year_mismatch`: birth dates agree or are years apart;
  * `nationality_match`, `nationality_mismatch`. Only parts that apply are present.
  */
 export const matchFeatures = [
@@ -46,6 +47,7 @@ export const matchFeatures = [
   'dob_year_mismatch',
   'nationality_match',
   'nationality_mismatch',
+  'no_sure_word',
 ] as const
 export type MatchFeature = (typeof matchFeatures)[number]
 

@@ -5,11 +5,13 @@ import type { MatchFeature } from './match-types.js'
 /**
  * How much each part moves a score. A weak alias (OFAC: "a relatively broad or generic alias") keeps four fifths of
  * its name score, so even an exact one stays below the default match threshold; a match resting on one short or
- * common word is capped below the review threshold; birth dates and nationality move a score a little either way.
+ * common word is capped below the review threshold; a match where every word differs by a slip or a vowel ("Kevin
+ * King", "KONG, Kelvin") is capped below the match threshold, a possible match for review; birth dates and nationality move a score a little either way.
  */
 export const scoreAdjustments = {
   weakAliasShare: 0.8,
   singleTokenCeiling: 0.5,
+  noSureWordCeiling: 0.8,
   birthDayMatch: 0.1,
   birthYearMatch: 0.05,
   birthYearMismatch: -0.2,
@@ -54,6 +56,10 @@ export function scoreMatch(evidence: MatchEvidence): ScoredMatch {
   if (restsOnOneWord(evidence) && score > scoreAdjustments.singleTokenCeiling) {
     features.single_token = scoreAdjustments.singleTokenCeiling - score
     score = scoreAdjustments.singleTokenCeiling
+  }
+  if (alignment.matchedWords > 1 && alignment.sureWords === 0 && score > scoreAdjustments.noSureWordCeiling) {
+    features.no_sure_word = scoreAdjustments.noSureWordCeiling - score
+    score = scoreAdjustments.noSureWordCeiling
   }
   const birth = compareBirthDates(evidence.queryBirthDates, evidence.listedBirthDates)
   if (birth !== undefined) {
