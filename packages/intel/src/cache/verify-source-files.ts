@@ -65,7 +65,13 @@ export function verifySourceFiles(
 
 /** `sdn.csv line 12 (Program): reason` */
 export function describeIssue(issue: IntelFileIssue): string {
-  const where = [issue.file, issue.line !== undefined ? `line ${issue.line}` : undefined].filter(Boolean).join(' ')
+  const where = [
+    issue.file,
+    issue.line !== undefined ? `line ${issue.line}` : undefined,
+    issue.column !== undefined ? `column ${issue.column}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ')
   const field = issue.field ? ` (${issue.field})` : ''
   return `${where}${field}: ${issue.message}`
 }
