@@ -98,7 +98,14 @@ export {
 } from './network/shipped-network-classification.js'
 export { parseAsnRanges, type AsnRanges, type AsnRecord } from './network/asn-ranges.js'
 export { createIpRangeSet, type IpRangeEntry, type IpRangeSet } from './network/ip-range-set.js'
-export { parseIpBlock, ipBlockBetween, ipBlockToCidrs, type IpBlock } from './network/ip-block.js'
+export {
+  parseIpBlock,
+  readIpBlock,
+  ipBlockBetween,
+  ipBlockToCidrs,
+  type IpBlock,
+  type IpBlockReading,
+} from './network/ip-block.js'
 export { parseNetworkClassification, networkClassificationColumns } from './network/parse-network-classification.js'
 export { parseNetworkLines } from './network/parse-network-lines.js'
 // ── watchlists ──

@@ -33,30 +33,46 @@ function blockOfAddress(address: IpNumber): IpBlock {
   return { version: 6, first: value, last: value }
 }
 
+/** A block read from text, with the prefix length written (32 or 128 for a single address), or why it is not one. */
+export type IpBlockReading =
+  | { readonly status: 'ok'; readonly block: IpBlock; readonly prefixLength: number }
+  | { readonly status: 'invalid'; readonly message: string }
+
 /**
  * Reads a CIDR block (`203.0.113.0/24`, `2001:db8::/32`) or a single address (`198.51.100.7`, a /32 or /128). Host
- * bits below the prefix are ignored, as routers do: `10.1.2.3/8` is `10.0.0.0/8`. Undefined when the text is neither.
+ * bits below the prefix are ignored, as routers do: `10.1.2.3/8` is `10.0.0.0/8`. An IPv4-mapped IPv6 block
+ * (`::ffff:203.0.113.0/120`) is the IPv4 block it carries. `invalid` says which half of the text is wrong.
  */
-export function parseIpBlock(text: string): IpBlock | undefined {
-  const slash = text.indexOf('/')
-  if (slash === -1) {
-    const address = ipNumber(text)
-    return address ? blockOfAddress(address) : undefined
+export function readIpBlock(text: string): IpBlockReading {
+  const trimmed = text.trim()
+  const slash = trimmed.indexOf('/')
+  const addressText = slash === -1 ? trimmed : trimmed.slice(0, slash)
+  const address = ipNumber(addressText)
+  if (!address) return { status: 'invalid', message: `"${addressText}" is not an IPv4 or IPv6 address` }
+  const width = address.version === 4 ? 32 : 128
+  if (slash === -1) return { status: 'ok', block: blockOfAddress(address), prefixLength: width }
+  const prefixText = trimmed.slice(slash + 1).trim()
+  if (!prefixPattern.test(prefixText)) return { status: 'invalid', message: `"/${prefixText}" is not a prefix length` }
+  // core reads `::ffff:a.b.c.d` as IPv4, so the prefix written over 128 bits counts from the IPv4 part.
+  const isMapped = address.version === 4 && addressText.includes(':')
+  const prefixLength = Number(prefixText) - (isMapped ? 96 : 0)
+  if (prefixLength < 0 || prefixLength > width) {
+    return { status: 'invalid', message: `/${prefixText} is not a prefix length of an IPv${address.version} address` }
   }
-  const address = ipNumber(text.slice(0, slash))
-  const prefixText = text.slice(slash + 1).trim()
-  if (!address || !prefixPattern.test(prefixText)) return undefined
-  const prefix = Number(prefixText)
   if (address.version === 4) {
-    if (prefix > 32) return undefined
-    const size = 2 ** (32 - prefix)
+    const size = 2 ** (32 - prefixLength)
     const first = Math.floor(address.value / size) * size
-    return { version: 4, first, last: first + size - 1 }
+    return { status: 'ok', block: { version: 4, first, last: first + size - 1 }, prefixLength }
   }
-  if (prefix > 128) return undefined
-  const hostBits = BigInt(128 - prefix)
+  const hostBits = BigInt(128 - prefixLength)
   const first = (ipv6Value(address.words) >> hostBits) << hostBits
-  return { version: 6, first, last: first + (1n << hostBits) - 1n }
+  return { status: 'ok', block: { version: 6, first, last: first + (1n << hostBits) - 1n }, prefixLength }
+}
+
+/** `readIpBlock` when only the block matters: undefined when the text is neither a CIDR block nor an address. */
+export function parseIpBlock(text: string): IpBlock | undefined {
+  const reading = readIpBlock(text)
+  return reading.status === 'ok' ? reading.block : undefined
 }
 
 /** The block from one address to another, inclusive (`1.2.3.0`, `1.2.4.255`); undefined unless both are addresses of one version in order. */

@@ -114,3 +114,37 @@ describe('createIpRangeSet', () => {
     }
   })
 })
+
+describe('createIpRangeSet: nested watchlist ranges', () => {
+  const set = createIpRangeSet(
+    ['203.0.113.0/24', '203.0.113.128/25', '203.0.113.7', '198.51.100.9', '2001:db8::/32', '2001:db8:5::/48'].map(
+      (text) => entry(text, text),
+    ),
+  )
+  // The watchlist index looks up the text of a record's IP: anything that is not an address finds nothing.
+  const find = (text: string): readonly string[] => {
+    const parsed = ipNumber(text)
+    return parsed === undefined ? [] : set.lookup(parsed)
+  }
+
+  it.each([
+    ['203.0.113.7', ['203.0.113.7', '203.0.113.0/24']],
+    ['203.0.113.200', ['203.0.113.128/25', '203.0.113.0/24']],
+    ['203.0.113.1', ['203.0.113.0/24']],
+    ['203.0.114.1', []],
+    ['198.51.100.9', ['198.51.100.9']],
+    ['198.51.100.10', []],
+    ['::ffff:198.51.100.9', ['198.51.100.9']],
+    ['2001:db8:5:1::9', ['2001:db8:5::/48', '2001:db8::/32']],
+    ['2001:db9::1', []],
+    // An IPv4 range never matches an IPv6 address with the same leading bits, nor the other way round.
+    ['cb00:7107::', []],
+    ['not an ip', []],
+  ])('%s → %j', (address, expected) => {
+    expect(find(address)).toEqual(expected)
+  })
+
+  it('counts what was added', () => {
+    expect(set.size).toBe(6)
+  })
+})

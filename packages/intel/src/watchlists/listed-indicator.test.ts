@@ -65,6 +65,10 @@ describe('readListedIndicator: values that cannot be matched say why', () => {
     ['handle', 'https://front-co.com/team/jdoe', 'is neither network:username'],
     ['ip', '203.0.113.300', 'is not an IP address or CIDR range'],
     ['ip', '203.0.113.0/40', 'is not a prefix length of an IPv4 address'],
+    // A /0 is a valid block but would match everyone: a list entry that is surely a slip.
+    ['ip', '0.0.0.0/0', 'would match every address'],
+    ['ip', '::/0', '/0 would match every address'],
+    ['ip', '::ffff:0.0.0.0/96', '/96 would match every address'],
     ['cv-sha256', 'e3b0c442', 'is not a SHA-256 (64 hexadecimal digits)'],
     ['cv-sha256', 'z'.repeat(64), 'is not a SHA-256'],
   ])('%s %j', (kind, value, message) => {

@@ -1,14 +1,14 @@
 import { assertNever, normaliseAddressText, parseEmail, parsePhone, profileHandle } from '@hirewall/core'
+import { readIpBlock, type IpBlock } from '../network/ip-block.js'
 import { normaliseDomain } from './domain-name.js'
-import { parseIpRange, type IpRange } from './ip-range.js'
 import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
 
 /**
  * A listed value read for matching: its comparison key (the form the identity index uses for the same kind), and for
- * IP entries the range it covers. `invalid` says why the value cannot be matched, in words a list editor can act on.
+ * IP entries the block of addresses it covers. `invalid` says why the value cannot be matched, in words a list editor can act on.
  */
 export type ListedIndicator =
-  | { readonly status: 'ok'; readonly key: string; readonly range?: IpRange }
+  | { readonly status: 'ok'; readonly key: string; readonly block?: IpBlock }
   | { readonly status: 'invalid'; readonly message: string }
 
 const lengthProblems: Readonly<Record<string, string>> = {
@@ -56,14 +56,19 @@ export function readListedIndicator(kind: WatchlistIndicatorKind, value: string)
     case 'handle':
       return readHandle(text)
     case 'ip': {
-      const reading = parseIpRange(text)
+      const reading = readIpBlock(text)
       if (reading.status === 'invalid') {
         // A range's message says which half is wrong; a lone address needs no more than the sentence itself.
         const detail = text.includes('/') ? `: ${reading.message}` : ''
         return invalid(`"${text}" is not an IP address or CIDR range${detail}`)
       }
-      const { version, network, prefixLength } = reading.range
-      return { status: 'ok', key: `${version}:${network.toString(16)}/${prefixLength}`, range: reading.range }
+      const { block, prefixLength } = reading
+      if (prefixLength === 0) {
+        return invalid(
+          `"${text}" is not an IP address or CIDR range: /${text.slice(text.indexOf('/') + 1).trim()} would match every address`,
+        )
+      }
+      return { status: 'ok', key: `${block.version}:${block.first.toString(16)}/${prefixLength}`, block }
     }
     case 'cv-sha256': {
       const hash = text.replace(/^sha-?256:/i, '').toLowerCase()

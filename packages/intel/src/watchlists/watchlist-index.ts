@@ -1,7 +1,7 @@
-import type { ReferenceSource } from '@hirewall/core'
+import { ipNumber, type ReferenceSource } from '@hirewall/core'
+import { createIpRangeSet, type IpRangeEntry, type IpRangeSet } from '../network/ip-range-set.js'
 import type { LoadedList } from '../source/intel-source.js'
 import { domainAndParents } from './domain-name.js'
-import { IpRangeMap } from './ip-range-map.js'
 import { readEntryIndicator } from './listed-indicator.js'
 import type { RecordIndicator } from './record-indicators.js'
 import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
@@ -11,17 +11,18 @@ export type WatchlistHit = { readonly entry: WatchlistEntry; readonly source: Re
 
 /**
  * Every entry of the loaded watchlists, keyed for lookup: hash maps by kind and normalised value, and IP entries in a
- * range map. Finding an indicator costs a few hash probes, never a pass over a list. Entries whose value cannot be
- * read (the parser reports those) are left out; an entry listed twice in one list is kept once.
+ * range set. Finding an indicator costs a few hash probes or one binary search, never a pass over a list. Entries
+ * whose value cannot be read (the parser reports those) are left out; an entry listed twice in one list is kept once.
  */
 export class WatchlistIndex {
   readonly #exact = new Map<string, WatchlistHit[]>()
-  readonly #ip = new IpRangeMap<WatchlistHit>()
+  readonly #ip: IpRangeSet<WatchlistHit>
   readonly #kinds = new Set<WatchlistIndicatorKind>()
   #size = 0
 
   constructor(lists: readonly LoadedList<WatchlistEntry>[]) {
     const seen = new Set<string>()
+    const ipEntries: IpRangeEntry<WatchlistHit>[] = []
     lists.forEach((list, listIndex) => {
       for (const entry of list.items) {
         const listed = readEntryIndicator(entry)
@@ -30,7 +31,7 @@ export class WatchlistIndex {
         if (seen.has(`${listIndex}\u0000${key}`)) continue
         seen.add(`${listIndex}\u0000${key}`)
         const hit: WatchlistHit = { entry, source: list.source }
-        if (listed.range !== undefined) this.#ip.add(listed.range, hit)
+        if (listed.block !== undefined) ipEntries.push({ block: listed.block, item: hit })
         else {
           const hits = this.#exact.get(key)
           if (hits === undefined) this.#exact.set(key, [hit])
@@ -40,6 +41,7 @@ export class WatchlistIndex {
         this.#size++
       }
     })
+    this.#ip = createIpRangeSet(ipEntries)
   }
 
   /** How many entries can match. */
@@ -55,8 +57,10 @@ export class WatchlistIndex {
   /** The entries an indicator of the record matches: a domain also matches its parent domains, an IP every range. */
   find(indicator: RecordIndicator): readonly WatchlistHit[] {
     switch (indicator.kind) {
-      case 'ip':
-        return this.#ip.find(indicator.key)
+      case 'ip': {
+        const address = ipNumber(indicator.key)
+        return address === undefined ? [] : this.#ip.lookup(address)
+      }
       case 'domain':
         return domainAndParents(indicator.key).flatMap((domain) => this.#exact.get(`domain\u0000${domain}`) ?? [])
       case 'phone':
