@@ -1,4 +1,4 @@
-import { readCsvRecords, type CsvRecord } from '../sanctions/csv-records.js'
+import { readCsv, type CsvRecord } from '../csv/read-csv.js'
 import type { IntelFile, IntelFileIssue, IntelParseResult } from '../source/intel-source.js'
 import { ipBlockBetween, ipBlockToCidrs, parseIpBlock } from './ip-block.js'
 import { networkKinds, type NetworkKind, type NetworkRange } from './network-range.js'
@@ -42,16 +42,12 @@ export function parseNetworkClassification(files: readonly IntelFile[], list: st
   }
   for (const file of files) {
     const records: CsvRecord[] = []
-    // Comments may hold quotes or commas: blank them (keeping line numbers) before the CSV reader sees them.
-    const text = file.text
-      .split('\n')
-      .map((line) => {
-        if (!line.trimStart().startsWith('#')) return line
-        version ??= versionPattern.exec(line.trim())?.[1]
-        return ''
-      })
-      .join('\n')
-    const read = readCsvRecords(text, (record) => records.push(record))
+    const read = readCsv(file.text, (record) => records.push(record), {
+      quotes: 'join',
+      onComment: (comment) => {
+        version ??= versionPattern.exec(comment)?.[1]
+      },
+    })
     if (read.status === 'invalid') {
       issues.push({ file: file.name, line: read.line, message: read.message })
       continue

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { readCsvRecords } from '../sanctions/csv-records.js'
+import { readCsv } from '../csv/read-csv.js'
 import { parseAsnRanges } from './asn-ranges.js'
 import { ipv6Words } from './ip-block.js'
 import { loadShippedNetworkClassification, shippedNetworkClassificationName } from './shipped-network-classification.js'
 
 const shippedText = readFileSync(new URL('../../data/network-classification.csv', import.meta.url), 'utf8')
 const dataRows: { readonly line: number; readonly fields: readonly string[] }[] = []
-readCsvRecords(shippedText.replace(/^#.*$/gm, ''), (record) => dataRows.push(record))
+readCsv(shippedText, (record) => dataRows.push(record), { quotes: 'join', onComment: () => undefined })
 const [, ...rows] = dataRows
 
 describe('loadShippedNetworkClassification', () => {

@@ -1,4 +1,4 @@
-import type { CsvRecord } from './csv-records.js'
+import type { CsvRecord } from '../csv/read-csv.js'
 
 /** A cell of an OFAC CSV row: trimmed, with OFAC's `-0-` (no value) as the empty string. */
 export function ofacCell(row: CsvRecord, index: number): string {

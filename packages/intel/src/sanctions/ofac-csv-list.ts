@@ -1,5 +1,5 @@
 import type { IntelFile, IntelFileIssue, IntelParseResult } from '../source/intel-source.js'
-import type { CsvRecord } from './csv-records.js'
+import type { CsvRecord } from '../csv/read-csv.js'
 import { findListFile } from './find-list-file.js'
 import { listCountryCode } from './list-country.js'
 import { ofacCell } from './ofac-cell.js'

@@ -1,5 +1,5 @@
 import type { IntelFile, IntelFileIssue } from '../source/intel-source.js'
-import { readCsvRecords, type CsvRecord } from './csv-records.js'
+import { readCsv, type CsvRecord } from '../csv/read-csv.js'
 
 /** The outcome of reading one OFAC CSV file: how many rows it handed over, or why the file is not usable. */
 export type OfacCsvTable =
@@ -38,18 +38,23 @@ export function readOfacCsvTable(
   let skipped = 0
   let firstSkipped: number | undefined
   let last: CsvRecord | undefined
-  const read = readCsvRecords(file.text, (record) => {
-    if (isEndOfFileMarker(record) || (last === undefined && isHeader(record, columns))) return
-    last = record
-    if (record.fields.length === columns.length && /^\s*\d+\s*$/.test(record.fields[0] ?? '')) {
-      rows++
-      onRow(record)
-    } else {
-      skipped++
-      firstSkipped ??= record.line
-      onSkip({ file: file.name, line: record.line, message: `${rowProblem(record, columns)}; row skipped` })
-    }
-  })
+  const read = readCsv(
+    file.text,
+    (record) => {
+      if (isEndOfFileMarker(record) || (last === undefined && isHeader(record, columns))) return
+      last = record
+      if (record.fields.length === columns.length && /^\s*\d+\s*$/.test(record.fields[0] ?? '')) {
+        rows++
+        onRow(record)
+      } else {
+        skipped++
+        firstSkipped ??= record.line
+        onSkip({ file: file.name, line: record.line, message: `${rowProblem(record, columns)}; row skipped` })
+      }
+    },
+    // OFAC's cells have stray quotes now and then: reading on beats rejecting the whole list.
+    { quotes: 'join' },
+  )
   if (read.status === 'invalid') return invalid(read.message, read.line)
   const expected = `${columns.length} columns (${columns.join(', ')})`
   if (rows === 0) return invalid(`no row has the ${expected}`, firstSkipped)

@@ -1,5 +1,5 @@
 import { severities } from '@hirewall/core'
-import { parse, type CsvError } from 'csv-parse/sync'
+import { readCsv } from '../csv/read-csv.js'
 import type { IntelFile, IntelFileIssue, IntelParseResult } from '../source/intel-source.js'
 import { readEntryIndicator } from './listed-indicator.js'
 import {
@@ -10,9 +10,6 @@ import {
   type WatchlistColumn,
 } from './watchlist-csv-names.js'
 import type { WatchlistEntry } from './watchlist-entry.js'
-
-// The shape csv-parse returns with `info` and `raw` set (its typings do not follow those options).
-type CsvRecord = { readonly record: string[]; readonly info: { readonly lines: number }; readonly raw: string }
 
 type Row = { readonly cells: readonly string[]; readonly line: number }
 
@@ -35,8 +32,7 @@ export function parseWatchlistCsv(files: readonly IntelFile[]): IntelParseResult
   const firstLineOf = new Map<string, string>()
   for (const file of files) {
     let validRows = 0
-    const rows = readRows(file, skipped, fileIssues)
-    if (rows === undefined) continue
+    const rows = readRows(file, skipped)
     const header = rows[0]
     if (header === undefined) {
       fileIssues.push({ file: file.name, message: 'is empty: expected a header row kind,value,severity,note' })
@@ -72,49 +68,14 @@ export function parseWatchlistCsv(files: readonly IntelFile[]): IntelParseResult
   return { status: 'ok', data: { area: 'watchlist', entries }, entries: entries.length, skipped }
 }
 
-function readRows(
-  file: IntelFile,
-  skipped: IntelFileIssue[],
-  fileIssues: IntelFileIssue[],
-): readonly Row[] | undefined {
-  let records: readonly CsvRecord[]
-  try {
-    records = parseRecords(file, skipped)
-  } catch (error) {
-    fileIssues.push({ file: file.name, message: `is not readable as CSV: ${(error as Error).message}` })
-    return undefined
-  }
-  return records.map(({ record, info, raw }) => ({
-    cells: record,
-    // csv-parse counts the line a record ends on; a quoted value may span several.
-    line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
-  }))
-}
-
-function parseRecords(file: IntelFile, skipped: IntelFileIssue[]): readonly CsvRecord[] {
-  return parse(file.text, {
-    bom: true,
-    delimiter: delimiterOf(file.text),
-    info: true,
-    raw: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error === undefined) return undefined
-      const line = typeof error.lines === 'number' ? { line: error.lines } : {}
-      skipped.push(Object.assign({ file: file.name }, line, { message: error.message }))
-      return undefined
-    },
-  }) as unknown as readonly CsvRecord[]
-}
-
-/** Spreadsheets in many locales save `;`-separated "CSV", and some tools tabs: the header line says which. */
-function delimiterOf(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
-  const count = (delimiter: string): number => firstLine.split(delimiter).length - 1
-  const [best = ','] = [',', ';', '\t'].sort((a, b) => count(b) - count(a))
-  return best
+// A record that is not CSV is skipped with its line, like any bad row; the rest of the file is still read.
+function readRows(file: IntelFile, skipped: IntelFileIssue[]): readonly Row[] {
+  const rows: Row[] = []
+  readCsv(file.text, ({ line, fields }) => rows.push({ cells: fields, line }), {
+    delimiter: 'detect',
+    onInvalidRecord: (issue) => skipped.push({ file: file.name, ...issue }),
+  })
+  return rows
 }
 
 function placeColumns(file: string, header: Row, issues: IntelFileIssue[]): ColumnPlaces | undefined {
