@@ -57,6 +57,10 @@ export type ApplicationsTable = {
   facts: Json<NormalisedApplication>
   latest_result_id: ColumnType<number | null, never, number>
   latest_version: ColumnType<number, never, number>
+  /** The order the identity graph linked it in (006); null for an application stored without linking. */
+  link_seq: ColumnType<number | null, number | null | undefined, never>
+  /** The pool signals its link raised, kept for re-screening (006); null when `link_seq` is. */
+  identity_signals: ColumnType<unknown[] | null, string | null | undefined, never>
 }
 
 export type ScreeningResultsTable = {
