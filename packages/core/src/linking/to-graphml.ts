@@ -1,4 +1,4 @@
-import type { IdentityGraph } from '@hirewall/core'
+import type { IdentityGraph } from './identity-index.js'
 
 // XML 1.0 cannot carry most control characters at all, even escaped: drop them.
 const escapeXml = (text: string): string =>
