@@ -26,9 +26,11 @@ export {
   perRecordDetectors,
   poolSignalDefinitions,
   intelSignalDefinitions,
+  workforceSignalDefinitions,
   type SignalCode,
 } from './detect/detector-registry.js'
 export type { IntelSignalCode } from './signals/intel-signals.js'
+export type { WorkforceSignalCode } from './signals/workforce-signals.js'
 export type { DetectionContext, Detector } from './detect/detector.js'
 export {
   normaliseApplication,
@@ -47,6 +49,8 @@ export {
   type NonPublicRange,
 } from './normalise/ip-address.js'
 export { parsePersonName, foldToAscii, isRelatedToName, type PersonName } from './normalise/person-name.js'
+export { compareDisplayName, nameAgreements, type NameAgreement } from './normalise/name-agreement.js'
+export { timeZoneOffsetAt, timeZonesOfCountry, isKnownTimeZone } from './normalise/time-zones.js'
 export { parsePartialDate, type PartialDate } from './normalise/partial-date.js'
 export { classifyDegree, type DegreeLevel } from './normalise/degree-level.js'
 export type { ReferenceData, ReferenceSource } from './reference/reference-data.js'

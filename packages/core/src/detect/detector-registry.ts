@@ -7,6 +7,7 @@ import { onlinePresenceDetector } from '../detectors/online-presence-detector.js
 import { phoneDetector } from '../detectors/phone-detector.js'
 import { identitySignals } from '../linking/identity-signals.js'
 import { intelSignals } from '../signals/intel-signals.js'
+import { workforceSignals } from '../signals/workforce-signals.js'
 
 /**
  * Every per-record detector, in the order their signals are documented. Adding a detector is one line here.
@@ -30,7 +31,11 @@ export const poolSignalDefinitions = identitySignals
 /** Signals raised from reference intelligence by the detectors of `@hirewall/intel`. */
 export const intelSignalDefinitions = intelSignals
 
+/** Signals about people already hired (shipments, devices, sign-ins, payroll), raised by `@hirewall/workforce`. */
+export const workforceSignalDefinitions = workforceSignals
+
 export type SignalCode =
   | (typeof perRecordDetectors)[number]['signals'][number]['code']
   | (typeof poolSignalDefinitions)[number]['code']
   | (typeof intelSignalDefinitions)[number]['code']
+  | (typeof workforceSignalDefinitions)[number]['code']

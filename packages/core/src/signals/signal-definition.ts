@@ -18,6 +18,11 @@ export const signalCategories = [
   'institution',
   'network',
   'watchlist',
+  'shipment',
+  'device',
+  'laptop-farm',
+  'sign-in',
+  'payroll',
 ] as const
 export type SignalCategory = (typeof signalCategories)[number]
 

@@ -2,6 +2,7 @@ import {
   intelSignalDefinitions,
   perRecordDetectors,
   poolSignalDefinitions,
+  workforceSignalDefinitions,
   type SignalCode,
 } from '../detect/detector-registry.js'
 import type { SignalDefinition } from './signal-definition.js'
@@ -11,6 +12,7 @@ export const signalDefinitions: readonly SignalDefinition<SignalCode>[] = [
   ...perRecordDetectors.flatMap((detector): readonly SignalDefinition<SignalCode>[] => detector.signals),
   ...poolSignalDefinitions,
   ...intelSignalDefinitions,
+  ...workforceSignalDefinitions,
 ]
 
 const byCode = new Map<string, SignalDefinition<SignalCode>>(
