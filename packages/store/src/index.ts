@@ -50,10 +50,11 @@ export {
   type NewApiKey,
 } from './repositories/api-key-repository.js'
 export type { NewSession, Session, SessionRepository } from './repositories/session-repository.js'
-export type {
-  NewWebhookSubscription,
-  WebhookSubscription,
-  WebhookSubscriptionRepository,
+export {
+  defaultPreviousSecretLifetimeMs,
+  type NewWebhookSubscription,
+  type WebhookSubscription,
+  type WebhookSubscriptionRepository,
 } from './repositories/webhook-subscription-repository.js'
 export type {
   ClaimedDelivery,
@@ -71,6 +72,8 @@ export type {
 } from './repositories/import-job-repository.js'
 export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
 export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
+export type { Hire, HireFilter, HireRepository, NewHire, RecordHireOutcome } from './repositories/hire-repository.js'
+export type { AtsWebhookReceiptRepository } from './repositories/ats-webhook-receipt-repository.js'
 export {
   openTimeoutMs,
   storeTestTargets,

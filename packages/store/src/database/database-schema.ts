@@ -23,7 +23,7 @@ type NullableJson<Value> = ColumnType<Value | null, string | null | undefined, s
 /** A uuid primary key the database generates. */
 type GeneratedId = ColumnType<string, string | undefined, never>
 
-/** The tables of migrations 001-005, as Kysely sees them. docs/store.md explains each table. */
+/** The tables of every migration, as Kysely sees them. docs/store.md explains each table. */
 export type Database = {
   applications: ApplicationsTable
   screening_results: ScreeningResultsTable
@@ -42,6 +42,8 @@ export type Database = {
   import_job_rows: ImportJobRowsTable
   intel_sources: IntelSourcesTable
   audit_log: AuditLogTable
+  ats_hires: AtsHiresTable
+  ats_webhook_receipts: AtsWebhookReceiptsTable
 }
 
 export type ApplicationsTable = {
@@ -112,6 +114,9 @@ export type CasesTable = {
   opened_at: CreatedAt
   closed_by: string | null
   closed_at: NullableTimestamp
+  /** Migration 007: the user working the case, kept after it closes. */
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>
+  assigned_at: NullableTimestamp
 }
 
 export type DecisionsTable = {
@@ -173,6 +178,9 @@ export type WebhookSubscriptionsTable = {
   created_by: string
   created_at: CreatedAt
   disabled_at: NullableTimestamp
+  /** Migration 009: the secret before the last rotation, still signed with until it expires. */
+  previous_secret: string | null
+  previous_secret_expires_at: NullableTimestamp
 }
 
 export type OutboxEventsTable = {
@@ -240,4 +248,24 @@ export type AuditLogTable = {
   action: string
   target: string | null
   details: Json<Readonly<Record<string, unknown>>>
+}
+
+/** Migration 009: a hire an ATS reported, and the stored application it came from when HireWall has it. */
+export type AtsHiresTable = {
+  id: GeneratedId
+  source_system: string
+  external_application_id: string
+  external_candidate_id: string | null
+  application_id: string | null
+  hired_at: Timestamp
+  start_date: string | null
+  recorded_by: string
+  recorded_at: CreatedAt
+}
+
+/** Migration 009: one-time tokens of inbound webhooks already accepted (Lever's `token`). */
+export type AtsWebhookReceiptsTable = {
+  source_system: string
+  receipt_key: string
+  received_at: CreatedAt
 }

@@ -5,6 +5,8 @@ import { accessMigration } from './003-access.js'
 import { webhooksAndJobsMigration } from './004-webhooks-and-jobs.js'
 import { intelAndAuditMigration } from './005-intel-and-audit.js'
 import { linkingMigration } from './006-linking.js'
+import { reviewQueueMigration } from './007-review-queue.js'
+import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -17,6 +19,8 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '004-webhooks-and-jobs': webhooksAndJobsMigration,
   '005-intel-and-audit': intelAndAuditMigration,
   '006-linking': linkingMigration,
+  '007-review-queue': reviewQueueMigration,
+  '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

@@ -2,9 +2,14 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { createApiKeyRepository, type ApiKeyRepository } from './api-key-repository.js'
 import { createApplicationRepository, type ApplicationRepository } from './application-repository.js'
+import {
+  createAtsWebhookReceiptRepository,
+  type AtsWebhookReceiptRepository,
+} from './ats-webhook-receipt-repository.js'
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log-repository.js'
 import { createCaseRepository, type CaseRepository } from './case-repository.js'
 import { createDecisionRepository, type DecisionRepository } from './decision-repository.js'
+import { createHireRepository, type HireRepository } from './hire-repository.js'
 import { createIdentityRepository, type IdentityRepository } from './identity-repository.js'
 import { createImportJobRepository, type ImportJobRepository } from './import-job-repository.js'
 import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
@@ -32,6 +37,8 @@ export type Repositories = {
   readonly importJobs: ImportJobRepository
   readonly intelSources: IntelSourceRepository
   readonly audit: AuditLogRepository
+  readonly hires: HireRepository
+  readonly atsWebhookReceipts: AtsWebhookReceiptRepository
 }
 
 /** The repositories over `db`: the store's Kysely instance or a transaction of it (what `store.transaction` does). */
@@ -50,5 +57,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     importJobs: createImportJobRepository(db),
     intelSources: createIntelSourceRepository(db),
     audit: createAuditLogRepository(db),
+    hires: createHireRepository(db),
+    atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
   }
 }

@@ -18,6 +18,7 @@ export type NewOutboxEvent = {
 export type WebhookDelivery = {
   readonly id: string
   readonly eventId: string
+  readonly eventType: string
   readonly subscriptionId: string
   readonly status: DeliveryStatus
   /** Attempts started so far (claims). */
@@ -42,6 +43,8 @@ export type ClaimedDelivery = {
   readonly subscriptionId: string
   readonly url: string
   readonly secret: string
+  /** The subscription's secret before a rotation, while it is still valid: sign with both. */
+  readonly previousSecret: string | null
 }
 
 export type DeliveryFailure = { readonly error: string; readonly statusCode?: number }
@@ -49,6 +52,7 @@ export type DeliveryFailure = { readonly error: string; readonly statusCode?: nu
 export type DeliveryFilter = {
   readonly subscriptionId?: string
   readonly eventId?: string
+  readonly eventType?: string
   readonly status?: DeliveryStatus
 }
 
@@ -77,6 +81,18 @@ export type WebhookOutbox = {
 }
 
 export function createWebhookOutbox(db: Kysely<Database>): WebhookOutbox {
+  const selectDeliveries = () =>
+    db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
+      .selectAll('d')
+      .select('e.type as event_type')
+  const findDelivery = async (deliveryId: string): Promise<WebhookDelivery | undefined> => {
+    if (!isUuid(deliveryId)) return undefined
+    const row = await selectDeliveries().where('d.id', '=', deliveryId).executeTakeFirst()
+    return row && toDelivery(row)
+  }
+
   const finishAttempt = async (
     deliveryId: string,
     changes: {
@@ -172,6 +188,9 @@ export function createWebhookOutbox(db: Kysely<Database>): WebhookOutbox {
           'd.subscription_id',
           's.url',
           's.secret',
+          sql<string | null>`case when s.previous_secret_expires_at > now() then s.previous_secret end`.as(
+            'previous_secret',
+          ),
         ])
         .execute()
       return rows.map((row) => ({
@@ -184,6 +203,7 @@ export function createWebhookOutbox(db: Kysely<Database>): WebhookOutbox {
         subscriptionId: row.subscription_id,
         url: row.url,
         secret: row.secret,
+        previousSecret: row.previous_secret,
       }))
     },
     markDelivered: (deliveryId, statusCode) =>
@@ -204,34 +224,33 @@ export function createWebhookOutbox(db: Kysely<Database>): WebhookOutbox {
             .set({ status: 'pending', next_attempt_at: sql<Date>`now()` })
             .where('id', '=', deliveryId)
             .where('status', '<>', 'delivered')
-            .returningAll()
+            .returning('id')
             .executeTakeFirst()
         : undefined
-      if (!row)
+      const delivery = row && (await findDelivery(row.id))
+      if (!delivery)
         throw new StoreError('not-found', `No undelivered webhook delivery ${deliveryId}`, { target: 'deliveryId' })
-      return toDelivery(row)
+      return delivery
     },
-    find: async (deliveryId) => {
-      if (!isUuid(deliveryId)) return undefined
-      const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirst()
-      return row && toDelivery(row)
-    },
+    find: (deliveryId) => findDelivery(deliveryId),
     list: (filter = {}, request = {}) =>
       translatingErrors(async () => {
         const limit = pageLimit(request)
         const ids = [filter.subscriptionId, filter.eventId].filter((id) => id !== undefined)
         if (!ids.every(isUuid)) return { items: [], nextCursor: undefined }
-        let query = db.selectFrom('webhook_deliveries').selectAll()
-        if (filter.subscriptionId !== undefined) query = query.where('subscription_id', '=', filter.subscriptionId)
-        if (filter.eventId !== undefined) query = query.where('event_id', '=', filter.eventId)
-        if (filter.status !== undefined) query = query.where('status', '=', filter.status)
+        let query = selectDeliveries()
+        if (filter.subscriptionId !== undefined) query = query.where('d.subscription_id', '=', filter.subscriptionId)
+        if (filter.eventId !== undefined) query = query.where('d.event_id', '=', filter.eventId)
+        if (filter.eventType !== undefined) query = query.where('e.type', '=', filter.eventType)
+        if (filter.status !== undefined) query = query.where('d.status', '=', filter.status)
         if (request.after !== undefined) {
           const [time, id] = decodeCursor('webhook-deliveries', request.after, ['number', 'string'])
-          query = query.where(sql<boolean>`(created_at, id) < (${new Date(time)}::timestamptz, ${id}::uuid)`)
+          if (!isUuid(id)) throw new StoreError('invalid-cursor', 'The cursor is not one this list issued')
+          query = query.where(sql<boolean>`(d.created_at, d.id) < (${new Date(time)}::timestamptz, ${id}::uuid)`)
         }
         const rows = await query
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
+          .orderBy('d.created_at', 'desc')
+          .orderBy('d.id', 'desc')
           .limit(limit + 1)
           .execute()
         return toPage(rows, limit, toDelivery, (row) =>
@@ -241,10 +260,11 @@ export function createWebhookOutbox(db: Kysely<Database>): WebhookOutbox {
   }
 }
 
-function toDelivery(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
+function toDelivery(row: Selectable<WebhookDeliveriesTable> & { readonly event_type: string }): WebhookDelivery {
   return {
     id: row.id,
     eventId: row.event_id,
+    eventType: row.event_type,
     subscriptionId: row.subscription_id,
     status: row.status,
     attempts: row.attempts,

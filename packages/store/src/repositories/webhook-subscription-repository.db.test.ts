@@ -33,6 +33,34 @@ describe.each(storeTestTargets())('webhook subscriptions on $name', ({ open }) =
     ).rejects.toMatchObject({ code: 'invalid-value' })
   })
 
+  it('rotates the secret, keeping the previous one for a while or dropping it at once', async () => {
+    const { webhookSubscriptions, outbox } = database.store
+    const created = await webhookSubscriptions.create({
+      url: 'https://hooks.example.com/rotate',
+      secret: 'whsec_first',
+      eventTypes: ['rotation.test'],
+      createdBy: 'user:admin',
+    })
+    expect(created).toMatchObject({ previousSecret: null, previousSecretExpiresAt: null })
+    const rotated = await webhookSubscriptions.rotateSecret(created.id, { secret: 'whsec_second' })
+    expect(rotated).toMatchObject({ secret: 'whsec_second', previousSecret: 'whsec_first' })
+    const hoursLeft = ((rotated.previousSecretExpiresAt?.getTime() ?? 0) - Date.now()) / 3_600_000
+    expect(hoursLeft).toBeGreaterThan(23)
+    expect(hoursLeft).toBeLessThanOrEqual(24)
+    await outbox.enqueue({ type: 'rotation.test', payload: {} })
+    const [claimed] = await outbox.claimDue()
+    expect(claimed).toMatchObject({ secret: 'whsec_second', previousSecret: 'whsec_first' })
+
+    const leaked = await webhookSubscriptions.rotateSecret(created.id, { secret: 'whsec_third', keepPreviousForMs: 0 })
+    expect(leaked).toMatchObject({ secret: 'whsec_third', previousSecret: null, previousSecretExpiresAt: null })
+    await outbox.enqueue({ type: 'rotation.test', payload: {} })
+    const [afterLeak] = await outbox.claimDue()
+    expect(afterLeak).toMatchObject({ secret: 'whsec_third', previousSecret: null })
+    await expect(webhookSubscriptions.rotateSecret('nope', { secret: 'whsec_x' })).rejects.toMatchObject({
+      code: 'not-found',
+    })
+  })
+
   it('reports an unknown subscription', async () => {
     expect(await database.store.webhookSubscriptions.find('nope')).toBeUndefined()
     await expect(database.store.webhookSubscriptions.disable('nope')).rejects.toMatchObject({ code: 'not-found' })

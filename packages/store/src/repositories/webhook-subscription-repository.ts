@@ -14,6 +14,9 @@ export type WebhookSubscription = {
   readonly createdBy: string
   readonly createdAt: Date
   readonly disabledAt: Date | null
+  /** The secret before the last rotation: deliveries are signed with both until `previousSecretExpiresAt`. */
+  readonly previousSecret: string | null
+  readonly previousSecretExpiresAt: Date | null
 }
 
 export type NewWebhookSubscription = {
@@ -33,7 +36,18 @@ export type WebhookSubscriptionRepository = {
   /** Stops new deliveries; pending ones wait until it is enabled again. */
   disable(id: string): Promise<WebhookSubscription>
   enable(id: string): Promise<WebhookSubscription>
+  /**
+   * Replaces the signing secret. Deliveries are signed with the new and the old one (Standard Webhooks sends one
+   * signature per secret) for `keepPreviousForMs` (default 24 h; 0 drops the old one at once, after a leak).
+   */
+  rotateSecret(
+    id: string,
+    rotation: { readonly secret: string; readonly keepPreviousForMs?: number },
+  ): Promise<WebhookSubscription>
 }
+
+/** How long a rotated-out secret still signs deliveries by default: a day for receivers to switch. */
+export const defaultPreviousSecretLifetimeMs = 86_400_000
 
 export function createWebhookSubscriptionRepository(db: Kysely<Database>): WebhookSubscriptionRepository {
   const setDisabled = async (id: string, isDisabled: boolean): Promise<WebhookSubscription> => {
@@ -76,6 +90,25 @@ export function createWebhookSubscriptionRepository(db: Kysely<Database>): Webho
       ),
     disable: (id) => setDisabled(id, true),
     enable: (id) => setDisabled(id, false),
+    rotateSecret: (id, rotation) =>
+      translatingErrors(async () => {
+        const keepSeconds = Math.max(0, rotation.keepPreviousForMs ?? defaultPreviousSecretLifetimeMs) / 1000
+        const row = isUuid(id)
+          ? await db
+              .updateTable('webhook_subscriptions')
+              .set({
+                secret: rotation.secret,
+                previous_secret: keepSeconds > 0 ? sql<string>`secret` : null,
+                previous_secret_expires_at:
+                  keepSeconds > 0 ? sql<Date>`now() + make_interval(secs => ${keepSeconds})` : null,
+              })
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirst()
+          : undefined
+        if (!row) throw new StoreError('not-found', `No webhook subscription ${id}`, { target: 'subscriptionId' })
+        return toSubscription(row)
+      }),
   }
 }
 
@@ -89,5 +122,7 @@ function toSubscription(row: Selectable<WebhookSubscriptionsTable>): WebhookSubs
     createdBy: row.created_by,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    previousSecret: row.previous_secret,
+    previousSecretExpiresAt: row.previous_secret_expires_at,
   }
 }
