@@ -41,6 +41,13 @@ export type {
 } from './repositories/screening-result-repository.js'
 export type { ClusterAssignment, IdentityRepository, StoredCluster } from './repositories/identity-repository.js'
 export type { Case, CaseRepository, Subject } from './repositories/case-repository.js'
+export {
+  caseQueueOrders,
+  type CaseQueueFilter,
+  type CaseQueueOrder,
+  type CaseQueueRequest,
+  type QueuedCase,
+} from './repositories/list-case-queue.js'
 export type { Decision, DecisionRepository, NewDecision } from './repositories/decision-repository.js'
 export type { NewUser, User, UserRepository } from './repositories/user-repository.js'
 export {

@@ -63,4 +63,22 @@ describe.each(storeTestTargets())('the identity graph on $name', ({ open }) => {
     expect(await identity.clusterOf('id-4')).toBe('cluster:id-1')
     expect(await identity.clusterOf('id-missing')).toBeUndefined()
   })
+
+  it('lists the identifiers two or more of the given applications share, one row per carrier', async () => {
+    const { identity } = database.store
+    const device: Identifier = { kind: 'device', value: 'dev-7', display: 'DEV-7' }
+    await identity.addIdentifiers('id-3', [device, email])
+    await identity.addIdentifiers('id-4', [device])
+    expect(await identity.sharedIdentifiers(['id-1', 'id-2', 'id-3', 'id-4'])).toEqual([
+      { applicationId: 'id-3', kind: 'device', value: 'dev-7' },
+      { applicationId: 'id-4', kind: 'device', value: 'dev-7' },
+      { applicationId: 'id-1', kind: 'email', value: email.value },
+      { applicationId: 'id-3', kind: 'email', value: email.value },
+      { applicationId: 'id-1', kind: 'phone', value: phone.value },
+      { applicationId: 'id-2', kind: 'phone', value: phone.value },
+    ])
+    // Shared with an application outside the set does not count.
+    expect(await identity.sharedIdentifiers(['id-2', 'id-3'])).toEqual([])
+    expect(await identity.sharedIdentifiers([])).toEqual([])
+  })
 })

@@ -1,5 +1,5 @@
-import { isIdentifierKind, type Identifier } from '@hirewall/core'
-import type { Kysely } from 'kysely'
+import { isIdentifierKind, type ApplicationIdentifier, type Identifier } from '@hirewall/core'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
@@ -36,9 +36,21 @@ export type IdentityRepository = {
   assignCluster(assignment: ClusterAssignment): Promise<void>
   clusterOf(applicationId: string): Promise<string | undefined>
   cluster(clusterId: string): Promise<StoredCluster | undefined>
+  /**
+   * The identifiers two or more of these applications carry, one row per application that carries each, by kind and
+   * value: the edges of their identity graph (`sharedIdentifierGraph` in core builds it).
+   */
+  sharedIdentifiers(applicationIds: readonly string[]): Promise<readonly ApplicationIdentifier[]>
 }
 
 export function createIdentityRepository(db: Kysely<Database>): IdentityRepository {
+  const checkedKind = (kind: string, applicationId: string): Identifier['kind'] => {
+    if (isIdentifierKind(kind)) return kind
+    throw new StoreError('invalid-data', `application_identifiers.kind of ${applicationId} is ${kind}`, {
+      target: 'application_identifiers.kind',
+    })
+  }
+
   return {
     addIdentifiers: (applicationId, identifiers) =>
       translatingErrors(async () => {
@@ -59,14 +71,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         .orderBy('kind')
         .orderBy('value')
         .execute()
-      return rows.map((row) => {
-        if (!isIdentifierKind(row.kind)) {
-          throw new StoreError('invalid-data', `application_identifiers.kind of ${applicationId} is ${row.kind}`, {
-            target: 'application_identifiers.kind',
-          })
-        }
-        return { kind: row.kind, value: row.value, display: row.display }
-      })
+      return rows.map((row) => ({ kind: checkedKind(row.kind, applicationId), value: row.value, display: row.display }))
     },
     applicationsWith: async ({ kind, value }, limit = 100) => {
       const rows = await db
@@ -169,6 +174,27 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         createdAt: cluster.created_at,
         updatedAt: cluster.updated_at,
       }
+    },
+    sharedIdentifiers: async (applicationIds) => {
+      if (applicationIds.length === 0) return []
+      const ids = [...applicationIds]
+      const rows = await db
+        .selectFrom('application_identifiers as i')
+        .select(['i.application_id', 'i.kind', 'i.value'])
+        .where(sql<boolean>`i.application_id = any(${ids}::text[])`)
+        .where(
+          sql<boolean>`(i.kind, i.value) in (select s.kind, s.value from application_identifiers s
+            where s.application_id = any(${ids}::text[]) group by s.kind, s.value having count(*) > 1)`,
+        )
+        .orderBy('i.kind')
+        .orderBy('i.value')
+        .orderBy('i.application_id')
+        .execute()
+      return rows.map((row) => ({
+        applicationId: row.application_id,
+        kind: checkedKind(row.kind, row.application_id),
+        value: row.value,
+      }))
     },
   }
 }

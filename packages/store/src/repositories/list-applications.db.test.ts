@@ -5,7 +5,10 @@ import { openTimeoutMs, storeTestTargets, type TestDatabase } from '../testing/s
 import type { ApplicationFilter, ApplicationListRequest, ApplicationSummary } from './list-applications.js'
 import type { Page } from './page.js'
 
-/** 24 applications, one a day in March 2026: every third risky, two requisitions, two sources, one never screened. */
+/**
+ * 24 applications, one a day in March 2026: every third risky, two requisitions, two sources, one never screened, and
+ * every fourth (from the second) placed by a staffing vendor.
+ */
 function seedRecords(): readonly ApplicationRecord[] {
   return Array.from({ length: 24 }, (_, index) => {
     const id = `seed-${String(index).padStart(2, '0')}`
@@ -13,6 +16,7 @@ function seedRecords(): readonly ApplicationRecord[] {
       submittedAt: `2026-03-${String(index + 1).padStart(2, '0')}T09:00:00Z`,
       source: { system: index % 2 === 0 ? 'greenhouse' : 'lever', applicationId: id },
       requisition: { id: index < 12 ? 'req-a' : 'req-b' },
+      ...(index % 4 === 1 ? { staffingVendor: { name: index < 12 ? ' Apex Talent ' : 'Blue Ridge Staffing' } } : {}),
     } as const
     return index % 3 === 0 ? aRiskyRecord(id, overrides) : aRecord(id, overrides)
   })
@@ -99,6 +103,17 @@ describe.each(storeTestTargets())('listing applications on $name', ({ open }) =>
       (record) => day(record) >= 5 && day(record) < 8,
     ],
     ['a requisition', { requisitionId: 'req-b' }, (record) => record.requisition?.id === 'req-b'],
+    [
+      'a staffing vendor, whatever its case and spaces',
+      { staffingVendor: 'apex talent' },
+      (record) => record.staffingVendor?.name === ' Apex Talent ',
+    ],
+    [
+      'a set of ids',
+      { applicationIds: ['seed-02', 'seed-09', 'nope'] },
+      (record) => ['seed-02', 'seed-09'].includes(record.id),
+    ],
+    ['an empty set of ids', { applicationIds: [] }, () => false],
     ['a source system', { sourceSystem: 'lever' }, (record) => record.source.system === 'lever'],
     [
       'several filters at once',
@@ -107,6 +122,19 @@ describe.each(storeTestTargets())('listing applications on $name', ({ open }) =>
     ],
   ])('filters by %s', async (_case, filter, expected) => {
     expect((await everything(filter)).map((item) => item.id)).toEqual(idsWhere(expected).reverse())
+  })
+
+  it('filters by the time applications were received, and names their staffing vendor', async () => {
+    const all = await everything({})
+    const times = [...new Set(all.map((item) => item.receivedAt.getTime()))].sort((a, b) => a - b)
+    const from = new Date(times[Math.floor(times.length / 3)] ?? 0)
+    const before = new Date(times[Math.floor((2 * times.length) / 3)] ?? 0)
+    const inRange = await everything({ receivedFrom: from, receivedBefore: before })
+    const expected = all.filter((item) => item.receivedAt >= from && item.receivedAt < before).map((item) => item.id)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(inRange.map((item) => item.id)).toEqual(expected)
+    expect(all.find((item) => item.id === 'seed-13')?.staffingVendor).toBe('Blue Ridge Staffing')
+    expect(all.find((item) => item.id === 'seed-12')?.staffingVendor).toBeNull()
   })
 
   it('lists the riskiest first, screened applications only, ties newest first', async () => {

@@ -21,6 +21,14 @@ export type ApplicationFilter = {
   readonly submittedBefore?: Date
   readonly requisitionId?: string
   readonly sourceSystem?: string
+  /** Received (stored) at or after this instant. */
+  readonly receivedFrom?: Date
+  /** Received strictly before this instant. */
+  readonly receivedBefore?: Date
+  /** `staffingVendor.name` of the record, compared without regard to case or surrounding spaces. */
+  readonly staffingVendor?: string
+  /** Only these applications (a cluster's members, say). */
+  readonly applicationIds?: readonly string[]
 }
 
 /** `newest`: by submission time; `riskiest`: by latest score (screened applications only), then newest. */
@@ -49,6 +57,8 @@ export type ApplicationSummary = {
   readonly receivedAt: Date
   /** `cv.basics.name` as submitted. */
   readonly candidateName: string | null
+  /** `staffingVendor.name` as submitted, when a vendor placed the candidate. */
+  readonly staffingVendor: string | null
   /** Null until the application is first screened. */
   readonly latestResult: ResultSummary | null
 }
@@ -72,6 +82,7 @@ export async function listApplications(
       'a.submitted_at',
       'a.received_at',
       sql<string | null>`a.record -> 'cv' -> 'basics' ->> 'name'`.as('candidate_name'),
+      sql<string | null>`a.record -> 'staffingVendor' ->> 'name'`.as('staffing_vendor'),
       'r.version',
       'r.score',
       'r.outcome',
@@ -105,6 +116,19 @@ export async function listApplications(
   if (filter.submittedBefore !== undefined) query = query.where('a.submitted_at', '<', filter.submittedBefore)
   if (filter.requisitionId !== undefined) query = query.where('a.requisition_id', '=', filter.requisitionId)
   if (filter.sourceSystem !== undefined) query = query.where('a.source_system', '=', filter.sourceSystem)
+  if (filter.receivedFrom !== undefined) query = query.where('a.received_at', '>=', filter.receivedFrom)
+  if (filter.receivedBefore !== undefined) query = query.where('a.received_at', '<', filter.receivedBefore)
+  if (filter.staffingVendor !== undefined) {
+    // The same expression as the index of migration 007.
+    const vendor = filter.staffingVendor.trim().toLowerCase()
+    query = query.where(sql<boolean>`lower(btrim(a.record -> 'staffingVendor' ->> 'name')) = ${vendor}`)
+  }
+  if (filter.applicationIds !== undefined) {
+    query =
+      filter.applicationIds.length > 0
+        ? query.where('a.id', 'in', [...filter.applicationIds])
+        : query.where(sql<boolean>`false`)
+  }
 
   const list = `applications-${order}`
   switch (order) {
@@ -140,6 +164,7 @@ export async function listApplications(
       submittedAt: row.submitted_at,
       receivedAt: row.received_at,
       candidateName: row.candidate_name,
+      staffingVendor: row.staffing_vendor,
       latestResult:
         row.version === null || row.score === null || row.policy_version === null || row.screened_at === null
           ? null
