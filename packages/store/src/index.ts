@@ -79,6 +79,19 @@ export type {
 } from './repositories/import-job-repository.js'
 export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
 export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
+export {
+  linkingLockKey,
+  type LinkedApplication,
+  type LinkingRepository,
+  type TakenApplication,
+} from './repositories/linking-repository.js'
+export type {
+  NewScreenedApplication,
+  RescreenCandidate,
+  RescreenPageRequest,
+  ScreenedApplication,
+  ScreeningBatchRepository,
+} from './repositories/screening-batch-repository.js'
 export type { Hire, HireFilter, HireRepository, NewHire, RecordHireOutcome } from './repositories/hire-repository.js'
 export type { AtsWebhookReceiptRepository } from './repositories/ats-webhook-receipt-repository.js'
 export {

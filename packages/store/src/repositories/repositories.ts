@@ -13,6 +13,8 @@ import { createHireRepository, type HireRepository } from './hire-repository.js'
 import { createIdentityRepository, type IdentityRepository } from './identity-repository.js'
 import { createImportJobRepository, type ImportJobRepository } from './import-job-repository.js'
 import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
+import { createLinkingRepository, type LinkingRepository } from './linking-repository.js'
+import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
 import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
 import { createSessionRepository, type SessionRepository } from './session-repository.js'
 import { createUserRepository, type UserRepository } from './user-repository.js'
@@ -37,6 +39,8 @@ export type Repositories = {
   readonly importJobs: ImportJobRepository
   readonly intelSources: IntelSourceRepository
   readonly audit: AuditLogRepository
+  readonly linking: LinkingRepository
+  readonly screeningBatches: ScreeningBatchRepository
   readonly hires: HireRepository
   readonly atsWebhookReceipts: AtsWebhookReceiptRepository
 }
@@ -57,6 +61,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     importJobs: createImportJobRepository(db),
     intelSources: createIntelSourceRepository(db),
     audit: createAuditLogRepository(db),
+    linking: createLinkingRepository(db),
+    screeningBatches: createScreeningBatchRepository(db),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
   }

@@ -1,0 +1,427 @@
+import type { ApplicationRecord, Identifier, NormalisedApplication, ScreeningResult, Signal } from '@hirewall/core'
+import { sql, type Insertable, type Kysely } from 'kysely'
+import type { Database, ScreeningResultsTable } from '../database/database-schema.js'
+import { inTransaction } from '../database/in-transaction.js'
+import { toJson } from '../database/json-text.js'
+import { StoreError, translatingErrors } from '../database/store-error.js'
+import type { ScreeningTrigger } from '../store-vocabularies.js'
+import { externalIdOf, type StoredApplication } from './application-repository.js'
+import type { NewAuditEntry } from './audit-log-repository.js'
+import type { Subject } from './case-repository.js'
+import type { ClusterAssignment } from './identity-repository.js'
+import { checkedOutcome } from './list-applications.js'
+import type { AppendedResult, StoredScreeningResult } from './screening-result-repository.js'
+import type { NewOutboxEvent } from './webhook-outbox.js'
+
+/** A new application the pipeline linked and screened, written with its first result in one batch. */
+export type NewScreenedApplication = {
+  readonly record: ApplicationRecord
+  /** The payload exactly as the door received it. */
+  readonly raw: unknown
+  readonly facts: NormalisedApplication
+  readonly idempotencyKey: string
+  /** Its place in link order (`linking.lastLinkSeq()` plus its position), taken under the linking lock. */
+  readonly linkSeq: number
+  /** The pool signals its link raised, kept so re-screening need not link it again. */
+  readonly identitySignals: readonly Signal[]
+  /** Its normalised identifiers, for "who else used this phone" lookups. */
+  readonly identifiers: readonly Identifier[]
+  /** Its first result (version 1, trigger `submission`). */
+  readonly result: ScreeningResult
+}
+
+export type ScreenedApplication = {
+  readonly application: StoredApplication
+  readonly result: StoredScreeningResult
+}
+
+/** A stored, screened application as re-screening reads it: what it needs to score it again without linking. */
+export type RescreenCandidate = {
+  readonly id: string
+  readonly record: ApplicationRecord
+  readonly identitySignals: readonly Signal[]
+  /** The persona cluster it is in now, else the one its latest result named. */
+  readonly clusterId: string | undefined
+  readonly latest: {
+    readonly version: number
+    readonly score: number
+    readonly outcome: ScreeningResult['outcome']
+    readonly policyVersion: string
+    readonly dataVersions: Readonly<Record<string, string>>
+  }
+}
+
+export type RescreenPageRequest = {
+  /** Applications with ids after this one (keyset order by id). */
+  readonly after?: string
+  /** Only these applications (unknown ids are left out). */
+  readonly applicationIds?: readonly string[]
+  readonly limit: number
+}
+
+/**
+ * Multi-row writes for the screening pipeline: each call is a few statements for a whole batch, never one per
+ * application, so a batch of 50 screenings costs about as many round trips as one. Call them inside
+ * `store.transaction` so a batch is written whole or not at all.
+ */
+export type ScreeningBatchRepository = {
+  /** Inserts the applications, their identifiers and first results (version 1), in one transaction. */
+  insertScreened(items: readonly NewScreenedApplication[], receivedAt: Date): Promise<readonly ScreenedApplication[]>
+  /**
+   * Appends each result as its application's next version (rows locked, so concurrent appends get distinct
+   * versions), in input order; at most one result per application per call. `not-found` when one is not stored.
+   */
+  appendResults(results: readonly ScreeningResult[], trigger: ScreeningTrigger): Promise<readonly AppendedResult[]>
+  /** Writes clusters and moves their members (only those not already in them); deletes clusters left empty. */
+  assignClusters(assignments: readonly ClusterAssignment[]): Promise<void>
+  /** Opens a case for each subject that has none open; returns how many were opened. */
+  openCases(subjects: readonly Subject[], actor: string): Promise<number>
+  /** Writes the events and one pending delivery per enabled subscription to each event's type. */
+  enqueueEvents(events: readonly NewOutboxEvent[]): Promise<void>
+  appendAudit(entries: readonly NewAuditEntry[]): Promise<void>
+  /** Screened, linked applications in id order, a page at a time, for re-screening. */
+  rescreenPage(request: RescreenPageRequest): Promise<readonly RescreenCandidate[]>
+}
+
+export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningBatchRepository {
+  return {
+    insertScreened: (items, receivedAt) =>
+      translatingErrors(async () => {
+        if (items.length === 0) return []
+        return inTransaction(db, async (transaction) => {
+          // Chunks keep each statement under PostgreSQL's 65,535 parameters.
+          const inserted: { readonly id: number; readonly application_id: string }[] = []
+          for (const chunk of chunks(items, 1000)) {
+            await transaction
+              .insertInto('applications')
+              .values(
+                chunk.map((item) => ({
+                  id: item.record.id,
+                  idempotency_key: item.idempotencyKey,
+                  source_system: item.record.source.system,
+                  external_id: externalIdOf(item.record),
+                  requisition_id: item.record.requisition?.id ?? null,
+                  submitted_at: new Date(item.record.submittedAt),
+                  received_at: receivedAt,
+                  raw: toJson(item.raw),
+                  record: toJson(item.record),
+                  facts: toJson(item.facts),
+                  link_seq: item.linkSeq,
+                  identity_signals: toJson(item.identitySignals),
+                })),
+              )
+              .execute()
+            const rows = await transaction
+              .insertInto('screening_results')
+              .values(chunk.map((item) => resultRow(item.result, 1, 'submission', receivedAt)))
+              .returning(['id', 'application_id'])
+              .execute()
+            inserted.push(...rows)
+          }
+          const resultIds = new Map(inserted.map((row) => [row.application_id, row.id]))
+          const ids = items.map((item) => item.record.id)
+          await pointAtLatest(
+            transaction,
+            ids,
+            ids.map((id) => resultIds.get(id) ?? 0),
+            ids.map(() => 1),
+          )
+          const identifiers = items.flatMap((item) =>
+            item.identifiers.map(({ kind, value, display }) => ({
+              application_id: item.record.id,
+              kind,
+              value,
+              display,
+              created_at: receivedAt,
+            })),
+          )
+          for (const chunk of chunks(identifiers, 2000)) {
+            await transaction
+              .insertInto('application_identifiers')
+              .values(chunk)
+              .onConflict((conflict) => conflict.columns(['application_id', 'kind', 'value']).doNothing())
+              .execute()
+          }
+          return items.map((item) => ({
+            application: {
+              id: item.record.id,
+              idempotencyKey: item.idempotencyKey,
+              sourceSystem: item.record.source.system,
+              externalId: externalIdOf(item.record),
+              requisitionId: item.record.requisition?.id ?? null,
+              submittedAt: new Date(item.record.submittedAt),
+              receivedAt,
+              raw: item.raw,
+              record: item.record,
+              facts: item.facts,
+              latestVersion: 1,
+            },
+            result: {
+              ...item.result,
+              id: resultIds.get(item.record.id) ?? 0,
+              version: 1,
+              trigger: 'submission',
+              createdAt: receivedAt,
+            },
+          }))
+        })
+      }),
+
+    appendResults: (results, trigger) =>
+      translatingErrors(async () => {
+        if (results.length === 0) return []
+        const ids = results.map((result) => result.applicationId)
+        if (new Set(ids).size !== ids.length) throw new Error('appendResults takes at most one result per application')
+        return inTransaction(db, async (transaction) => {
+          const current = await transaction
+            .selectFrom('applications as a')
+            .leftJoin('screening_results as r', 'r.id', 'a.latest_result_id')
+            .select(['a.id', 'a.latest_version', 'r.score', 'r.outcome'])
+            .where('a.id', '=', sql<string>`any(${ids}::text[])`)
+            .orderBy('a.id')
+            .forUpdate('a')
+            .execute()
+          const byId = new Map(current.map((row) => [row.id, row]))
+          const missing = ids.find((id) => !byId.has(id))
+          if (missing !== undefined) {
+            throw new StoreError('not-found', `No stored application ${missing} to add a result to`, {
+              target: 'applicationId',
+            })
+          }
+          const versions = ids.map((id) => (byId.get(id)?.latest_version ?? 0) + 1)
+          const inserted = await transaction
+            .insertInto('screening_results')
+            .values(results.map((result, index) => resultRow(result, versions[index] ?? 1, trigger)))
+            .returning(['id', 'application_id', 'created_at'])
+            .execute()
+          const rows = new Map(inserted.map((row) => [row.application_id, row]))
+          await pointAtLatest(
+            transaction,
+            ids,
+            ids.map((id) => rows.get(id)?.id ?? 0),
+            versions,
+          )
+          return results.map((result, index) => {
+            const before = byId.get(result.applicationId)
+            const row = rows.get(result.applicationId)
+            const stored: StoredScreeningResult = {
+              ...result,
+              id: row?.id ?? 0,
+              version: versions[index] ?? 1,
+              trigger,
+              createdAt: row?.created_at ?? new Date(),
+            }
+            const previous =
+              before === undefined || before.score === null || before.outcome === null
+                ? undefined
+                : {
+                    version: before.latest_version,
+                    score: before.score,
+                    outcome: checkedOutcome(before.outcome, result.applicationId),
+                  }
+            return { result: stored, previous }
+          })
+        })
+      }),
+
+    assignClusters: (assignments) =>
+      translatingErrors(async () => {
+        if (assignments.length === 0) return
+        await inTransaction(db, async (transaction) => {
+          const now = new Date()
+          await transaction
+            .insertInto('clusters')
+            .values(
+              assignments.map((assignment) => ({
+                id: assignment.clusterId,
+                claimed_people: assignment.claimedPeople,
+                is_ring: assignment.isRing,
+                updated_at: now,
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict.column('id').doUpdateSet((eb) => ({
+                claimed_people: eb.ref('excluded.claimed_people'),
+                is_ring: eb.ref('excluded.is_ring'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            )
+            .execute()
+          const wanted = new Map<string, string>()
+          for (const assignment of assignments)
+            for (const id of assignment.applicationIds) wanted.set(id, assignment.clusterId)
+          if (wanted.size === 0) return
+          const current = await transaction
+            .selectFrom('cluster_members')
+            .select(['application_id', 'cluster_id'])
+            .where('application_id', '=', sql<string>`any(${[...wanted.keys()]}::text[])`)
+            .execute()
+          const memberOf = new Map(current.map((row) => [row.application_id, row.cluster_id]))
+          const moves = [...wanted].filter(([id, clusterId]) => memberOf.get(id) !== clusterId)
+          if (moves.length === 0) return
+          for (const chunk of chunks(moves, 5000)) {
+            await transaction
+              .insertInto('cluster_members')
+              .values(chunk.map(([id, clusterId]) => ({ application_id: id, cluster_id: clusterId, joined_at: now })))
+              .onConflict((conflict) =>
+                conflict.column('application_id').doUpdateSet((eb) => ({
+                  cluster_id: eb.ref('excluded.cluster_id'),
+                  joined_at: eb.ref('excluded.joined_at'),
+                })),
+              )
+              .execute()
+          }
+          const left = [...new Set(moves.flatMap(([id]) => memberOf.get(id) ?? []))]
+          if (left.length === 0) return
+          await transaction
+            .deleteFrom('clusters')
+            .where('id', '=', sql<string>`any(${left}::text[])`)
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb.selectFrom('cluster_members').select('application_id').whereRef('cluster_id', '=', 'clusters.id'),
+                ),
+              ),
+            )
+            .execute()
+        })
+      }),
+
+    openCases: (subjects, actor) =>
+      translatingErrors(async () => {
+        if (subjects.length === 0) return 0
+        const unique = [...new Map(subjects.map((subject) => [`${subject.kind}\u0000${subject.id}`, subject])).values()]
+        const result = await db
+          .insertInto('cases')
+          .values(
+            unique.map((subject) => ({
+              subject_kind: subject.kind,
+              subject_id: subject.id,
+              status: 'open' as const,
+              opened_by: actor,
+            })),
+          )
+          .onConflict((conflict) =>
+            conflict.columns(['subject_kind', 'subject_id']).where('status', '=', 'open').doNothing(),
+          )
+          .executeTakeFirst()
+        return Number(result.numInsertedOrUpdatedRows ?? 0)
+      }),
+
+    enqueueEvents: (events) =>
+      translatingErrors(async () => {
+        if (events.length === 0) return
+        const ids = events.map((event) => event.id ?? crypto.randomUUID())
+        await inTransaction(db, async (transaction) => {
+          await transaction
+            .insertInto('outbox_events')
+            .values(
+              events.map((event, index) => ({ id: ids[index], type: event.type, payload: toJson(event.payload) })),
+            )
+            .execute()
+          await sql`insert into webhook_deliveries (event_id, subscription_id, status, next_attempt_at)
+            select e.id, s.id, 'pending', now()
+            from outbox_events e
+            join webhook_subscriptions s
+              on s.disabled_at is null and (e.type = any(s.event_types) or '*' = any(s.event_types))
+            where e.id = any(${ids}::uuid[])`.execute(transaction)
+        })
+      }),
+
+    appendAudit: (entries) =>
+      translatingErrors(async () => {
+        if (entries.length === 0) return
+        await db
+          .insertInto('audit_log')
+          .values(
+            entries.map((entry) => ({
+              actor: entry.actor,
+              action: entry.action,
+              target: entry.target ?? null,
+              details: toJson(entry.details ?? {}),
+            })),
+          )
+          .execute()
+      }),
+
+    rescreenPage: async (request) => {
+      let query = db
+        .selectFrom('applications as a')
+        .innerJoin('screening_results as r', 'r.id', 'a.latest_result_id')
+        .leftJoin('cluster_members as m', 'm.application_id', 'a.id')
+        .select([
+          'a.id',
+          'a.record',
+          'a.identity_signals',
+          'a.latest_version',
+          'r.score',
+          'r.outcome',
+          'r.policy_version',
+          'r.data_versions',
+          'r.cluster_id',
+          'm.cluster_id as member_of',
+        ])
+      if (request.after !== undefined) query = query.where('a.id', '>', request.after)
+      if (request.applicationIds !== undefined)
+        query = query.where('a.id', '=', sql<string>`any(${[...request.applicationIds]}::text[])`)
+      const rows = await query.orderBy('a.id').limit(request.limit).execute()
+      return rows.map((row) => ({
+        id: row.id,
+        record: row.record,
+        identitySignals: (row.identity_signals ?? []) as readonly Signal[],
+        clusterId: row.member_of ?? row.cluster_id ?? undefined,
+        latest: {
+          version: row.latest_version,
+          score: row.score,
+          outcome: checkedOutcome(row.outcome, row.id),
+          policyVersion: row.policy_version,
+          dataVersions: row.data_versions,
+        },
+      }))
+    },
+  }
+}
+
+function resultRow(
+  result: ScreeningResult,
+  version: number,
+  trigger: ScreeningTrigger,
+  createdAt?: Date,
+): Insertable<ScreeningResultsTable> {
+  return {
+    application_id: result.applicationId,
+    version,
+    trigger,
+    score: result.score,
+    outcome: result.outcome,
+    hold_gate: result.holdGate,
+    signals: toJson(result.signals),
+    signal_codes: [...new Set(result.signals.map((signal) => signal.code))],
+    cluster_id: result.clusterId ?? null,
+    policy_version: result.policyVersion,
+    model_version: result.modelVersion,
+    data_versions: toJson(result.dataVersions),
+    detector_failures: toJson(result.detectorFailures),
+    ...(createdAt === undefined ? {} : { created_at: createdAt }),
+  }
+}
+
+/** Moves each application's latest-result pointer: one UPDATE for the whole batch. */
+async function pointAtLatest(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  resultIds: readonly number[],
+  versions: readonly number[],
+): Promise<void> {
+  await sql`update applications as a
+    set latest_result_id = v.result_id, latest_version = v.version
+    from unnest(${[...ids]}::text[], ${[...resultIds]}::bigint[], ${[...versions]}::integer[])
+      as v(application_id, result_id, version)
+    where a.id = v.application_id`.execute(db)
+}
+
+function chunks<Item>(items: readonly Item[], size: number): readonly (readonly Item[])[] {
+  const out: Item[][] = []
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size))
+  return out
+}
