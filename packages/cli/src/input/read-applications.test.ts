@@ -59,7 +59,13 @@ describe('readApplications', () => {
       '7 valid a-7',
     ])
     expect(rows.every((row) => row.file === path)).toBe(true)
-    expect(rows[0]).toEqual({ file: path, line: 1, status: 'valid', record: anApplication({ id: 'a-1' }) })
+    expect(rows[0]).toEqual({
+      file: path,
+      line: 1,
+      status: 'valid',
+      record: anApplication({ id: 'a-1' }),
+      raw: anApplication({ id: 'a-1' }),
+    })
   })
 
   it('reads CSV with quoted multi-line cells (CRLF), reporting rows at the line where they start', async () => {

@@ -1,20 +1,7 @@
-import { assertNever } from '@hirewall/core'
-import { csvRows } from './csv-rows.js'
-import {
-  formatFromExtension,
-  isEnoughToSniff,
-  sniffFormat,
-  type FileFormat,
-  type InputFormat,
-} from './detect-input-format.js'
-import type { InputRow } from './input-row.js'
+import { readRows, type InputFormat, type InputRow } from '@hirewall/core'
 import { openInputSources, readChunks } from './input-source.js'
-import { jsonDocumentRows } from './json-document-rows.js'
-import { jsonlRows } from './jsonl-rows.js'
-import { readStreamHead } from './stream-head.js'
 
-export { inputFormats, type InputFormat } from './detect-input-format.js'
-export type { InputRow } from './input-row.js'
+export { inputFormats, type InputFormat, type InputRow } from '@hirewall/core'
 
 export type ReadOptions = {
   /** Default `auto`: by extension (`.jsonl`/`.ndjson`, `.json`, `.csv`), else sniffed from the first non-blank byte. */
@@ -29,9 +16,9 @@ export type ReadOptions = {
 
 /**
  * Reads application files (JSONL, JSON, CSV; canonical records, JSON Resume, Greenhouse, Lever and Ashby payloads) as
- * rows in input order, each valid with its record or invalid with its issues; a bad row never stops the others.
- * JSONL and CSV stream. Every path is checked before the first row: a missing or unreadable file throws an Error
- * naming it, and so does a read failure later on.
+ * rows in input order with core's row readers, each valid with its record or invalid with its issues; a bad row never
+ * stops the others. JSONL and CSV stream. Every path is checked before the first row: a missing or unreadable file
+ * throws an Error naming it, and so does a read failure later on.
  */
 export async function* readApplications(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputRow> {
   const sources = await openInputSources(paths)
@@ -45,33 +32,8 @@ export async function* readApplications(paths: readonly string[], options: ReadO
       bytesInFile = bytesRead
       options.onProgress?.(bytesBefore + bytesRead, totalBytes)
     })
-    const requested = options.format ?? 'auto'
-    const byName = requested === 'auto' ? formatFromExtension(source.path) : requested
-    const { format, content } = byName ? { format: byName, content: chunks } : await sniff(chunks)
-    yield* rowsOf(format, content, source.name, receivedAt)
+    // The format comes from the name's extension (the path, or `<stdin>`, which has none and is sniffed).
+    yield* readRows(chunks, { file: source.name, receivedAt, ...(options.format ? { format: options.format } : {}) })
     bytesBefore += bytesInFile
-  }
-}
-
-async function sniff(chunks: AsyncIterable<Buffer>): Promise<{ format: FileFormat; content: AsyncIterable<Buffer> }> {
-  const { head, chunks: content } = await readStreamHead(chunks, isEnoughToSniff)
-  return { format: sniffFormat(head), content }
-}
-
-function rowsOf(
-  format: FileFormat,
-  content: AsyncIterable<Buffer>,
-  file: string,
-  receivedAt: string,
-): AsyncGenerator<InputRow> {
-  switch (format) {
-    case 'jsonl':
-      return jsonlRows(content, file, receivedAt)
-    case 'json':
-      return jsonDocumentRows(content, file, receivedAt)
-    case 'csv':
-      return csvRows(content, file)
-    default:
-      return assertNever(format)
   }
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
-import { importCsvRow, readCsvHeader, type CsvHeader } from '@hirewall/core'
 import { CsvError, parse, type Info } from 'csv-parse'
+import { readCsvHeader, type CsvHeader } from '../csv-header.js'
+import { importCsvRow } from '../csv-row.js'
 import { toInputRow, type InputRow } from './input-row.js'
 
 /**
@@ -19,15 +20,17 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, file: string): Asy
   input.pipe(parser)
   const lines = new CsvLineCounter()
   let header: CsvHeader | undefined
+  let names: readonly string[] = []
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: Info }>) {
       const line = lines.startOf(row.record, row.info.lines)
       if (header === undefined) {
         header = readCsvHeader(row.record)
+        names = row.record
         if (header.issues.length > 0) yield { file, line, status: 'invalid', issues: header.issues }
         continue
       }
-      yield toInputRow(file, line, importCsvRow(row.record, header))
+      yield toInputRow(file, line, importCsvRow(row.record, header), rawCsvRow(names, row.record))
     }
   } catch (error) {
     if (readFailure !== undefined) throw readFailure
@@ -37,6 +40,16 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, file: string): Asy
   } finally {
     input.destroy()
   }
+}
+
+/** A row as `{ header: cell }` (cells under a blank header name are left out), the raw payload of its application. */
+function rawCsvRow(names: readonly string[], cells: readonly string[]): Readonly<Record<string, string>> {
+  const raw: Record<string, string> = {}
+  for (const [index, cell] of cells.entries()) {
+    const name = names[index]?.trim()
+    if (name !== undefined && name !== '') raw[name] = cell
+  }
+  return raw
 }
 
 /**

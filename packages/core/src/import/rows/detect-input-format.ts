@@ -1,6 +1,4 @@
-import { extname } from 'node:path'
-
-/** The file formats the reader handles; `auto` picks one per file. */
+/** The file formats the row readers handle; `auto` picks one per file. */
 export const inputFormats = ['auto', 'jsonl', 'json', 'csv'] as const
 export type InputFormat = (typeof inputFormats)[number]
 export type FileFormat = Exclude<InputFormat, 'auto'>
@@ -14,7 +12,9 @@ const byExtension: Readonly<Record<string, FileFormat>> = {
 
 /** The format a file name's extension says, if it says one. */
 export function formatFromExtension(path: string): FileFormat | undefined {
-  return byExtension[extname(path).toLowerCase()]
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? byExtension[name.slice(dot).toLowerCase()] : undefined
 }
 
 /** Enough of the head to sniff: the first line, once a non-blank byte has been seen. */

@@ -1,4 +1,4 @@
-import { importJsonValue } from '@hirewall/core'
+import { importJsonValue } from '../import-json-value.js'
 import { toInputRow, type InputRow } from './input-row.js'
 
 /**
@@ -27,6 +27,6 @@ export async function* jsonDocumentRows(
   for (const [index, value] of values.entries()) {
     const line = index + 1
     for (const result of importJsonValue(value, { id: `${file}#${line}`, receivedAt }))
-      yield toInputRow(file, line, result)
+      yield toInputRow(file, line, result, value)
   }
 }

@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder'
-import { importJsonValue } from '@hirewall/core'
+import { importJsonValue } from '../import-json-value.js'
 import { toInputRow, type InputRow } from './input-row.js'
 
 /**
@@ -51,7 +51,9 @@ function rowsOfLine(
     const message = error instanceof Error ? error.message : String(error)
     return [{ file, line, status: 'invalid', issues: [{ path: '(line)', message: `is not valid JSON: ${message}` }] }]
   }
-  return importJsonValue(value, { id: `${file}#${line}`, receivedAt }).map((result) => toInputRow(file, line, result))
+  return importJsonValue(value, { id: `${file}#${line}`, receivedAt }).map((result) =>
+    toInputRow(file, line, result, value),
+  )
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
