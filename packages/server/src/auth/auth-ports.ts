@@ -11,12 +11,16 @@ export type StoredApiKey = {
   readonly scopes: readonly ApiKeyScope[]
   readonly revokedAt: Date | null
   readonly expiresAt: Date | null
+  /** When the key was last noted in use (at most once a minute), if the store tracks it. */
+  readonly lastUsedAt?: Date | null
 }
 
 /** The port the store implements to find API keys. */
 export type ApiKeyLookup = {
   /** The key with this prefix, revoked or not (revocation is decided by the caller), or `undefined`. */
   findApiKeyByPrefix(prefix: string): Promise<StoredApiKey | undefined>
+  /** Notes that a verified key was used at `at`; called after every accepted request, so it should write rarely. */
+  recordUse?(key: StoredApiKey, at: Date): Promise<void>
 }
 
 /** A signed-in session as the store keeps it: only the SHA-256 of the cookie's token. */
@@ -27,15 +31,24 @@ export type StoredSession = {
   readonly role: Role
   readonly expiresAt: Date
   readonly revokedAt: Date | null
+  /** Sign-in time, from which the absolute lifetime runs. */
+  readonly createdAt?: Date
+  /** When activity was last written (at most once a minute). */
+  readonly lastSeenAt?: Date
+  /** The user signed in with a one-time password and may do nothing but choose a new one. */
+  readonly mustChangePassword?: boolean
 }
 
 /** The port the store implements to find sessions. */
 export type SessionLookup = {
   /**
-   * The session whose token hashes to `tokenHash` (hex SHA-256), or `undefined`. A disabled user's sessions are not
-   * returned. Looking up by hash is safe in variable time: an attacker cannot steer the hash of their guess.
+   * The session whose token hashes to `tokenHash` (hex SHA-256) and that is active at `at`, or `undefined`. A
+   * disabled user's sessions are not returned. Looking up by hash is safe in variable time: an attacker cannot steer
+   * the hash of their guess.
    */
-  findSessionByTokenHash(tokenHash: string): Promise<StoredSession | undefined>
+  findSessionByTokenHash(tokenHash: string, at: Date): Promise<StoredSession | undefined>
+  /** Notes activity on an accepted session at `at` and slides its expiry; should write rarely. */
+  recordActivity?(session: StoredSession, at: Date): Promise<void>
 }
 
 /** The ports and clock authentication needs. */

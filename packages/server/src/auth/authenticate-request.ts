@@ -35,6 +35,7 @@ export async function authenticateRequest(
       return { status: 'rejected', reason }
     }
     const { key } = verification
+    await access.apiKeys.recordUse?.(key, access.now())
     return {
       status: 'authenticated',
       principal: { kind: 'api-key', keyId: key.id, prefix: key.prefix, scopes: key.scopes },
@@ -47,13 +48,15 @@ export async function authenticateRequest(
       ? { status: 'rejected', reason: 'The session cookie is not valid; sign in again.' }
       : { status: 'anonymous' }
   }
-  const session = await access.sessions.findSessionByTokenHash(hashSessionToken(token))
   const now = access.now()
+  const session = await access.sessions.findSessionByTokenHash(hashSessionToken(token), now)
   if (session === undefined || session.expiresAt <= now || (session.revokedAt !== null && session.revokedAt <= now)) {
     return { status: 'rejected', reason: 'The session has ended; sign in again.' }
   }
+  await access.sessions.recordActivity?.(session, now)
+  const principal: Principal = { kind: 'user', userId: session.userId, role: session.role, sessionId: session.id }
   return {
     status: 'authenticated',
-    principal: { kind: 'user', userId: session.userId, role: session.role, sessionId: session.id },
+    principal: session.mustChangePassword === true ? { ...principal, mustChangePassword: true } : principal,
   }
 }

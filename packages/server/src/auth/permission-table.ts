@@ -13,6 +13,7 @@ export const permissions = [
   'api-keys.manage',
   'webhooks.manage',
   'policy.manage',
+  'account.own',
 ] as const
 /** One of {@link permissions}. */
 export type Permission = (typeof permissions)[number]
@@ -53,6 +54,11 @@ export const permissionTable = {
     description: 'manage webhook subscriptions, inbound ATS secrets and retry deliveries',
   },
   'policy.manage': { minimumRole: 'admin', scopes: ['admin'], description: 'change the scoring policy' },
+  'account.own': {
+    minimumRole: 'viewer',
+    scopes: [],
+    description: "see one's own account, change one's own password and sign out (people only)",
+  },
 } as const satisfies Record<Permission, PermissionRule>
 
 /** True when `principal` may exercise `permission` according to the {@link permissionTable}. */

@@ -15,6 +15,8 @@ export type Principal =
       readonly userId: string
       readonly role: Role
       readonly sessionId: string
+      /** Signed in with a one-time password: only the own-account endpoints answer until it is changed. */
+      readonly mustChangePassword?: boolean
     }
 
 /** A short label for logs and the audit trail, never containing a secret: `api-key:Ab3…` or `user:42`. */

@@ -29,6 +29,7 @@ const expected: Record<Permission, readonly boolean[]> = {
   'api-keys.manage':     [N,     N,      Y,     N,         N,       Y],
   'webhooks.manage':     [N,     N,      Y,     N,         N,       Y],
   'policy.manage':       [N,     N,      Y,     N,         N,       Y],
+  'account.own':         [Y,     Y,      Y,     N,         N,       N],
 }
 
 const keys: StoredApiKey[] = []
