@@ -100,3 +100,24 @@ export {
   type DeliveryAttemptOutcome,
   type DeliveryStep,
 } from './webhooks/delivery-schedule.js'
+export {
+  outboundEventTypes,
+  subscribableEventTypes,
+  type OutboundEventType,
+  type SubscribableEventType,
+} from './webhooks/outbound-event-types.js'
+export {
+  startDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerLog,
+  type DeliveryWorkerOptions,
+} from './webhooks/delivery-worker.js'
+export type { OutboundWebhookBody } from './webhooks/delivery-worker-attempt.js'
+export {
+  registerWebhookSubscriptionRoutes,
+  type WebhookSubscriptionRoutesOptions,
+} from './routes/webhook-subscriptions/webhook-subscription-routes.js'
+export {
+  registerWebhookDeliveryRoutes,
+  type WebhookDeliveryRoutesOptions,
+} from './routes/webhook-deliveries/webhook-delivery-routes.js'

@@ -45,6 +45,12 @@ describe('nextDeliveryStep', () => {
     expect(nextDeliveryStep(1, failed, () => random)).toMatchObject({ delayMs })
   })
 
+  it('follows a schedule of its own, e.g. a short one in tests', () => {
+    expect(nextDeliveryStep(1, failed, middle, [20, 40])).toEqual({ status: 'retry', attempt: 2, delayMs: 20 })
+    expect(nextDeliveryStep(2, failed, middle, [20, 40])).toEqual({ status: 'retry', attempt: 3, delayMs: 40 })
+    expect(nextDeliveryStep(3, failed, middle, [20, 40])).toEqual({ status: 'dead', reason: 'exhausted' })
+  })
+
   it.each([0, -1, 1.5])('refuses attempt number %d', (attempt) => {
     expect(() => nextDeliveryStep(attempt, failed)).toThrow(RangeError)
   })

@@ -19,12 +19,14 @@ export type DeliveryStep =
 /**
  * The next step after attempt number `attempt` (1 for the first) ended with `outcome`. Any 2xx delivers; 410 Gone
  * means the receiver has removed the endpoint, so it is dead at once; anything else is retried on
- * {@link retryDelaysMs} with ±10 % jitter until the schedule runs out. `random` returns [0, 1) (injected for tests).
+ * `delaysMs` (default {@link retryDelaysMs}) with ±10 % jitter until the schedule runs out. `random` returns [0, 1)
+ * (injected for tests).
  */
 export function nextDeliveryStep(
   attempt: number,
   outcome: DeliveryAttemptOutcome,
   random: () => number = Math.random,
+  delaysMs: readonly number[] = retryDelaysMs,
 ): DeliveryStep {
   if (!Number.isInteger(attempt) || attempt < 1)
     throw new RangeError(`attempt must be a whole number from 1, not ${attempt}`)
@@ -32,7 +34,7 @@ export function nextDeliveryStep(
     if (outcome.status >= 200 && outcome.status < 300) return { status: 'delivered' }
     if (outcome.status === 410) return { status: 'dead', reason: 'gone' }
   }
-  const delay = retryDelaysMs[attempt - 1]
+  const delay = delaysMs[attempt - 1]
   if (delay === undefined) return { status: 'dead', reason: 'exhausted' }
   const jitter = 1 + retryJitter * (2 * random() - 1)
   return { status: 'retry', attempt: attempt + 1, delayMs: Math.round(delay * jitter) }
