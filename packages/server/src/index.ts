@@ -121,3 +121,11 @@ export {
   registerWebhookDeliveryRoutes,
   type WebhookDeliveryRoutesOptions,
 } from './routes/webhook-deliveries/webhook-delivery-routes.js'
+
+// ── console ──
+export {
+  consoleBuildDirectory,
+  registerConsole,
+  serverPathPrefixes,
+  type ConsoleOptions,
+} from './console/register-console.js'

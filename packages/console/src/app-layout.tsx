@@ -1,0 +1,101 @@
+import { ApplicationPage } from './application/application-page'
+import type { SessionInfo } from './api/api-types'
+import { AccountPage } from './admin/account-page'
+import { AuditPage } from './admin/audit-page'
+import { UsersPage } from './admin/users-page'
+import { ApiKeysPage } from './admin/api-keys-page'
+import { ClusterPage } from './graph/cluster-page'
+import { QueuePage } from './queue/queue-page'
+import { Link } from './routing/link'
+import type { Route } from './routing/route'
+import { useRoute } from './routing/use-route'
+import { abilitiesOf, signOut, type Abilities } from './session/session'
+
+/** The signed-in console: the top bar (pages the role allows, who is signed in) and the current page. */
+export function AppLayout(props: { readonly session: SessionInfo; readonly onSignedOut: () => void }) {
+  const route = useRoute()
+  const abilities = abilitiesOf(props.session)
+  const { user } = props.session
+  const tabs: { readonly route: Route; readonly label: string; readonly isShown: boolean }[] = [
+    { route: { page: 'queue' }, label: 'Review queue', isShown: true },
+    { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
+    { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
+    { route: { page: 'audit' }, label: 'Audit log', isShown: abilities.canReadAudit },
+  ]
+  const current = route.page === 'application' || route.page === 'cluster' ? 'queue' : route.page
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">HireWall</span>
+        <nav aria-label="Main">
+          <ul>
+            {tabs
+              .filter((tab) => tab.isShown)
+              .map((tab) => (
+                <li key={tab.label} aria-current={tab.route.page === current ? 'page' : undefined}>
+                  <Link to={tab.route}>{tab.label}</Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <Link to={{ page: 'account' }}>
+            {user.displayName ?? user.email} <span className="role">{user.role}</span>
+          </Link>
+          <button
+            type="button"
+            onClick={() => {
+              signOut().then(props.onSignedOut, props.onSignedOut)
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div id="content">
+        <Page route={route} abilities={abilities} session={props.session} />
+      </div>
+    </div>
+  )
+}
+
+function Page(props: { readonly route: Route; readonly abilities: Abilities; readonly session: SessionInfo }) {
+  const { route, abilities } = props
+  switch (route.page) {
+    case 'queue':
+      return <QueuePage />
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} abilities={abilities} />
+    case 'cluster':
+      return <ClusterPage key={route.id} id={route.id} />
+    case 'users':
+      return abilities.canManageUsers ? <UsersPage /> : <NotAllowed />
+    case 'api-keys':
+      return abilities.canManageKeys ? <ApiKeysPage /> : <NotAllowed />
+    case 'audit':
+      return abilities.canReadAudit ? <AuditPage /> : <NotAllowed />
+    case 'account':
+      return <AccountPage session={props.session} />
+    case 'not-found':
+      return (
+        <main className="page">
+          <h1>Page not found</h1>
+          <p>
+            There is no page here. <Link to={{ page: 'queue' }}>Go to the review queue</Link>.
+          </p>
+        </main>
+      )
+  }
+}
+
+function NotAllowed() {
+  return (
+    <main className="page">
+      <h1>Not available</h1>
+      <p>Your role does not include this page. An admin can change your role.</p>
+    </main>
+  )
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import type { ApplicationDetail } from '../api/api-types'
+import { auditTrail, verdictLabel } from './audit-trail'
+
+const detail: ApplicationDetail = {
+  application: {
+    id: 'a1',
+    sourceSystem: 'api',
+    externalId: null,
+    requisitionId: null,
+    submittedAt: '2026-03-01T09:00:00.000Z',
+    receivedAt: '2026-03-01T09:00:01.000Z',
+    record: {},
+  },
+  latestResult: null,
+  history: [
+    {
+      version: 1,
+      score: 81.4,
+      outcome: 'hold',
+      trigger: 'submission',
+      policyVersion: 'p1',
+      createdAt: '2026-03-01T09:00:02.000Z',
+    },
+    {
+      version: 2,
+      score: 60,
+      outcome: 'review',
+      trigger: 'rescreen',
+      policyVersion: 'p2',
+      createdAt: '2026-03-05T10:00:00.000Z',
+    },
+  ],
+  linked: [],
+  case: { id: 'c1', status: 'closed', openedAt: '2026-03-01T09:00:02.000Z', closedAt: '2026-03-06T11:00:00.000Z' },
+  decisions: [
+    {
+      id: 1,
+      verdict: 'confirmed-fraud',
+      reason: 'Same phone as a confirmed ring',
+      note: 'Called the number: no answer',
+      actor: 'user:u1',
+      decidedAt: '2026-03-06T11:00:00.000Z',
+    },
+  ],
+}
+
+describe('auditTrail', () => {
+  it('lists screenings, the case and decisions newest first', () => {
+    const trail = auditTrail(detail)
+    expect(trail.map((entry) => entry.what)).toEqual([
+      'Decided: Confirmed fraud. Reason: Same phone as a confirmed ring. Note: Called the number: no answer',
+      'Case closed',
+      'Re-screened (version 2): score 60, review, policy p2',
+      'Case opened for review',
+      'Screened (version 1): score 81, hold, policy p1',
+    ])
+    expect(trail[0]?.who).toBe('user:u1')
+  })
+
+  it('adds audit entries but not the ones it already lists', () => {
+    const trail = auditTrail(detail, [
+      {
+        id: 1,
+        at: '2026-03-07T08:00:00.000Z',
+        actor: 'user:u2',
+        action: 'application.viewed',
+        target: 'application:a1',
+        details: {},
+      },
+      {
+        id: 2,
+        at: '2026-03-06T11:00:00.000Z',
+        actor: 'user:u1',
+        action: 'decision.recorded',
+        target: 'application:a1',
+        details: {},
+      },
+    ])
+    expect(trail[0]).toEqual({ at: '2026-03-07T08:00:00.000Z', what: 'Viewed', who: 'user:u2' })
+    expect(trail).toHaveLength(6)
+  })
+
+  it('names verdicts in words', () => {
+    expect(verdictLabel('needs-verification')).toBe('Needs verification')
+    expect(verdictLabel('something-new')).toBe('something-new')
+  })
+})

@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useApi } from '../api/use-api'
+import { Link } from '../routing/link'
+import { navigate } from '../routing/use-route'
+import { formatDateTime } from '../ui/format'
+import { OutcomeBadge, ScoreMeter } from '../ui/outcome-badge'
+import { ErrorBanner, Loading } from '../ui/status-views'
+import { isFiltered, type QueueFilters, type QueueView } from './queue-filters'
+import { QueueFilterForm } from './queue-filter-form'
+import { queueCommand, queueKeys } from './queue-navigation'
+import { readQueuePage } from './queue-source'
+import { loadQueueState, storeQueueState, type QueueState } from './queue-state'
+import { SavedViewsBar } from './saved-views-bar'
+
+const viewLabels: Record<QueueView, string> = { open: 'Needs a decision', all: 'All applications' }
+
+/** The review queue: applications needing a decision, riskiest first, with filters, saved views and keyboard moves. */
+export function QueuePage() {
+  const [state, setState] = useState<QueueState>(loadQueueState)
+  useEffect(() => storeQueueState(state), [state])
+  const { filters, cursors, selectedIndex } = state
+  const cursor = cursors.at(-1)
+  const { state: page, reload } = useApi(JSON.stringify({ filters, cursor }), (signal) =>
+    readQueuePage(filters, cursor, signal),
+  )
+  const rows = page.status === 'loaded' ? page.data.rows : []
+  const nextCursor = page.status === 'loaded' ? page.data.nextCursor : null
+  const filterFieldRef = useRef<HTMLInputElement>(null)
+  const tableRef = useRef<HTMLTableSectionElement>(null)
+
+  const applyFilters = useCallback(
+    (next: QueueFilters) => setState({ filters: next, cursors: [], selectedIndex: -1 }),
+    [],
+  )
+  const goToNextPage = () => {
+    if (nextCursor !== null) setState({ filters, cursors: [...cursors, nextCursor], selectedIndex: 0 })
+  }
+  const goToPreviousPage = () => setState({ filters, cursors: cursors.slice(0, -1), selectedIndex: 0 })
+
+  // The selected row stays in view and takes the focus, so screen readers follow it.
+  useEffect(() => {
+    const row = tableRef.current?.querySelectorAll('tr')[selectedIndex]
+    if (row !== undefined && tableRef.current?.contains(document.activeElement) === true) row.focus()
+    row?.scrollIntoView({ block: 'nearest' })
+  }, [selectedIndex, page.status])
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement
+    if (event.metaKey || event.ctrlKey || event.altKey || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) {
+      return
+    }
+    const command = queueCommand(event.key, { index: selectedIndex }, rows.length, {
+      hasNextPage: nextCursor !== null,
+      hasPreviousPage: cursors.length > 0,
+    })
+    if (command.kind === 'none') return
+    event.preventDefault()
+    switch (command.kind) {
+      case 'select':
+        setState({ ...state, selectedIndex: command.index })
+        tableRef.current?.querySelectorAll('tr')[command.index]?.focus()
+        break
+      case 'open': {
+        const row = rows[command.index]
+        if (row !== undefined) navigate({ page: 'application', id: row.applicationId })
+        break
+      }
+      case 'next-page':
+        goToNextPage()
+        break
+      case 'previous-page':
+        goToPreviousPage()
+        break
+      case 'focus-filters':
+        filterFieldRef.current?.focus()
+        break
+    }
+  }
+
+  return (
+    <main className="page queue" onKeyDown={onKeyDown}>
+      <div className="page-heading">
+        <h1>Review queue</h1>
+        <div className="tabs" role="tablist" aria-label="Queue view">
+          {(['open', 'all'] as const).map((view) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              aria-selected={filters.view === view}
+              className={filters.view === view ? 'tab selected' : 'tab'}
+              onClick={() => applyFilters({ ...filters, view })}
+            >
+              {viewLabels[view]}
+            </button>
+          ))}
+        </div>
+      </div>
+      <SavedViewsBar filters={filters} onChoose={applyFilters} />
+      <QueueFilterForm filters={filters} onApply={applyFilters} firstFieldRef={filterFieldRef} />
+      <p className="keys muted" aria-label="Keyboard shortcuts">
+        {queueKeys.map(([keys, what]) => (
+          <span key={keys}>
+            <kbd>{keys}</kbd> {what}
+          </span>
+        ))}
+      </p>
+      {page.status === 'failed' ? <ErrorBanner failure={page.failure} onRetry={reload} /> : null}
+      {page.status === 'loading' ? <Loading what="the queue" /> : null}
+      {page.status === 'loaded' && rows.length === 0 ? (
+        <p className="empty" role="status">
+          {isFiltered(filters)
+            ? 'No application matches these filters.'
+            : 'Nothing needs a decision. The queue is empty.'}
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
+        <table className="queue-table" aria-label={viewLabels[filters.view]} aria-rowcount={-1}>
+          <thead>
+            <tr>
+              <th scope="col">Score</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Candidate</th>
+              <th scope="col">Signals</th>
+              <th scope="col">Requisition</th>
+              <th scope="col">Source</th>
+              <th scope="col">Submitted</th>
+            </tr>
+          </thead>
+          <tbody ref={tableRef}>
+            {rows.map((row, index) => (
+              <tr
+                key={row.applicationId}
+                tabIndex={index === Math.max(selectedIndex, 0) ? 0 : -1}
+                aria-selected={index === selectedIndex}
+                className={index === selectedIndex ? 'selected' : undefined}
+                onClick={() => setState({ ...state, selectedIndex: index })}
+                onDoubleClick={() => navigate({ page: 'application', id: row.applicationId })}
+              >
+                <td>
+                  <ScoreMeter score={row.score} />
+                </td>
+                <td>
+                  <OutcomeBadge outcome={row.outcome} />
+                </td>
+                <td>
+                  <Link to={{ page: 'application', id: row.applicationId }}>
+                    {row.candidateName ?? row.applicationId}
+                  </Link>
+                </td>
+                <td className="signal-codes">
+                  {row.signalCodes.slice(0, 3).map((code) => (
+                    <code key={code}>{code}</code>
+                  ))}
+                  {row.signalCodes.length > 3 ? <span className="muted"> +{row.signalCodes.length - 3}</span> : null}
+                </td>
+                <td>{row.requisitionId ?? '–'}</td>
+                <td>{row.sourceSystem}</td>
+                <td>{formatDateTime(row.submittedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <nav className="pager" aria-label="Queue pages">
+        <button type="button" onClick={goToPreviousPage} disabled={cursors.length === 0}>
+          Previous page
+        </button>
+        <span>Page {cursors.length + 1}</span>
+        <button type="button" onClick={goToNextPage} disabled={nextCursor === null}>
+          Next page
+        </button>
+      </nav>
+    </main>
+  )
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { pathOf, routeOf, type Route } from './route'
+
+describe('routeOf and pathOf', () => {
+  it.each<[string, Route]>([
+    ['/', { page: 'queue' }],
+    ['/queue', { page: 'queue' }],
+    ['/applications/app-1', { page: 'application', id: 'app-1' }],
+    ['/applications/a%2Fb', { page: 'application', id: 'a/b' }],
+    ['/clusters/cluster:syn-1', { page: 'cluster', id: 'cluster:syn-1' }],
+    ['/users', { page: 'users' }],
+    ['/api-keys', { page: 'api-keys' }],
+    ['/audit', { page: 'audit' }],
+    ['/account', { page: 'account' }],
+    ['/applications', { page: 'not-found', path: '/applications' }],
+    ['/applications/x/y', { page: 'not-found', path: '/applications/x/y' }],
+    ['/users/1', { page: 'not-found', path: '/users/1' }],
+    ['/nothing', { page: 'not-found', path: '/nothing' }],
+  ])('reads %s', (path, route) => {
+    expect(routeOf(path)).toEqual(route)
+  })
+
+  it.each<Route>([
+    { page: 'queue' },
+    { page: 'application', id: 'a/b c' },
+    { page: 'cluster', id: 'cluster:x' },
+    { page: 'users' },
+    { page: 'audit' },
+  ])('round-trips %o', (route) => {
+    expect(routeOf(pathOf(route))).toEqual(route)
+  })
+})

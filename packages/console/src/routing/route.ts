@@ -1,0 +1,60 @@
+/** Every page of the console. Paths carry ids only, never personal data (they end up in history and logs). */
+export type Route =
+  | { readonly page: 'queue' }
+  | { readonly page: 'application'; readonly id: string }
+  | { readonly page: 'cluster'; readonly id: string }
+  | { readonly page: 'users' }
+  | { readonly page: 'api-keys' }
+  | { readonly page: 'audit' }
+  | { readonly page: 'account' }
+  | { readonly page: 'not-found'; readonly path: string }
+
+/** The route a path names; unknown paths are `not-found`, never an error. */
+export function routeOf(path: string): Route {
+  const parts = path
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => safeDecode(part))
+  const [first, second, ...rest] = parts
+  if (first === undefined || (first === 'queue' && second === undefined)) return { page: 'queue' }
+  if (rest.length > 0) return { page: 'not-found', path }
+  if (first === 'applications' && second !== undefined && second !== '') return { page: 'application', id: second }
+  if (first === 'clusters' && second !== undefined && second !== '') return { page: 'cluster', id: second }
+  if (second !== undefined) return { page: 'not-found', path }
+  switch (first) {
+    case 'users':
+    case 'api-keys':
+    case 'audit':
+    case 'account':
+      return { page: first }
+    default:
+      return { page: 'not-found', path }
+  }
+}
+
+/** The path of a route: the inverse of {@link routeOf}. */
+export function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'queue':
+      return '/'
+    case 'application':
+      return `/applications/${encodeURIComponent(route.id)}`
+    case 'cluster':
+      return `/clusters/${encodeURIComponent(route.id)}`
+    case 'users':
+    case 'api-keys':
+    case 'audit':
+    case 'account':
+      return `/${route.page}`
+    case 'not-found':
+      return route.path
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
