@@ -66,11 +66,13 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
   const { route, abilities } = props
   switch (route.page) {
     case 'queue':
-      return <QueuePage />
+      return <QueuePage currentUserId={props.session.user.id} />
     case 'application':
-      return <ApplicationPage key={route.id} id={route.id} abilities={abilities} />
+      return (
+        <ApplicationPage key={route.id} id={route.id} abilities={abilities} currentUserId={props.session.user.id} />
+      )
     case 'cluster':
-      return <ClusterPage key={route.id} id={route.id} />
+      return <ClusterPage key={route.id} id={route.id} abilities={abilities} />
     case 'users':
       return abilities.canManageUsers ? <UsersPage /> : <NotAllowed />
     case 'api-keys':

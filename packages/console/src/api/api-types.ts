@@ -56,8 +56,12 @@ export type ApplicationSummary = {
   readonly submittedAt: string
   readonly receivedAt: string
   readonly candidateName: string | null
+  readonly staffingVendor?: string | null
   readonly latestResult: ResultSummary | null
 }
+
+/** Where applications come from (`source` filter of `GET /v1/applications`). */
+export const sourceSystems = ['json', 'csv', 'json-resume', 'greenhouse', 'lever', 'ashby', 'api', 'synthetic'] as const
 
 export const severities = ['info', 'low', 'medium', 'high', 'critical'] as const
 export type Severity = (typeof severities)[number]
@@ -87,7 +91,7 @@ export type ScreeningResult = {
   readonly modelVersion?: string | null
   readonly dataVersions?: Readonly<Record<string, string>>
   readonly detectorFailures?: readonly { readonly detector: string; readonly message: string }[]
-  readonly createdAt?: string
+  readonly screenedAt: string
 }
 
 /** A node of the identity graph: an application, or an identifier two or more applications carry. */
@@ -112,7 +116,9 @@ export type GraphEdge = {
 export type IdentityGraph = { readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
 
 export type Decision = {
-  readonly id: number | string
+  readonly id: number
+  readonly caseId?: string | null
+  readonly subject?: Subject
   readonly verdict: Verdict
   readonly reason: string
   readonly note: string | null
@@ -120,29 +126,57 @@ export type Decision = {
   readonly decidedAt: string
 }
 
+/** What a case or decision is about. */
+export type Subject = { readonly kind: 'application' | 'cluster'; readonly id: string }
+
 export type CaseView = {
   readonly id: string
+  readonly subject: Subject
   readonly status: 'open' | 'closed'
+  readonly openedBy: string
   readonly openedAt: string
-  readonly closedAt?: string | null
-  readonly assignedTo?: string | null
+  readonly closedBy: string | null
+  readonly closedAt: string | null
+  /** The user id of whoever works the case. */
+  readonly assignedTo: string | null
+  readonly assignedAt: string | null
+}
+
+/** A row of `GET /v1/cases`: the case, its subject's latest score, and whose it is. */
+export type QueuedCase = {
+  readonly case: CaseView
+  readonly risk: { readonly applicationId: string; readonly score: number; readonly outcome: Outcome } | null
+  readonly candidateName: string | null
+  readonly applicationCount: number
 }
 
 /** A linked application as the application page lists it: what it shares with the open one. */
 export type LinkedApplication = {
   readonly id: string
-  readonly score: number | null
-  readonly outcome: Outcome | null
-  readonly shared: readonly { readonly kind: string; readonly value?: string }[]
+  readonly candidateName: string | null
+  readonly sourceSystem: string
+  readonly submittedAt: string
+  readonly latestResult: { readonly score: number; readonly outcome: Outcome } | null
+  /** Identifiers both carry; empty when they are linked only through other members. */
+  readonly shared: readonly { readonly kind: string; readonly value: string }[]
 }
 
 export type ResultVersion = {
   readonly version: number
   readonly score: number
   readonly outcome: Outcome
-  readonly trigger?: string
+  readonly trigger: string
+  readonly signalCodes: readonly string[]
   readonly policyVersion: string
-  readonly createdAt: string
+  readonly screenedAt: string
+}
+
+/** A persona cluster as the application page mentions it. */
+export type ClusterSummary = {
+  readonly id: string
+  readonly applicationCount: number
+  readonly claimedPeople: number
+  readonly isRing: boolean
 }
 
 /** `GET /v1/applications/:id`. */
@@ -158,13 +192,14 @@ export type ApplicationDetail = {
   }
   readonly latestResult: ScreeningResult | null
   readonly history: readonly ResultVersion[]
-  readonly linked: readonly LinkedApplication[]
+  readonly cluster: ClusterSummary | null
+  readonly linked: { readonly total: number; readonly items: readonly LinkedApplication[] }
   readonly case: CaseView | null
   readonly decisions: readonly Decision[]
 }
 
 export type AuditEntry = {
-  readonly id: number | string
+  readonly id: number
   readonly at: string
   readonly actor: string
   readonly action: string

@@ -1,17 +1,23 @@
 import { callApi, withQuery } from '../api/api-client'
-import type { ApplicationDetail, AuditEntry, Decision, Page, Verdict } from '../api/api-types'
+import type { ApplicationDetail, AuditEntry, Page, Subject, Verdict } from '../api/api-types'
 
 /** Everything the application page shows about one application. */
 export function readApplication(id: string, signal: AbortSignal): Promise<ApplicationDetail> {
   return callApi<ApplicationDetail>('GET', `/v1/applications/${encodeURIComponent(id)}`, { signal })
 }
 
-/** Records an analyst's decision on an application (the server writes it to the audit log). */
-export function decideApplication(
-  id: string,
+/** Records an analyst's decision on an application or a whole cluster (the server writes it to the audit log). */
+export async function decide(
+  subject: Subject,
   decision: { readonly verdict: Verdict; readonly reason: string; readonly note?: string },
-): Promise<Decision> {
-  return callApi<Decision>('POST', `/v1/applications/${encodeURIComponent(id)}/decisions`, { body: decision })
+): Promise<void> {
+  const collection = subject.kind === 'application' ? 'applications' : 'clusters'
+  await callApi<unknown>('POST', `/v1/${collection}/${encodeURIComponent(subject.id)}/decisions`, { body: decision })
+}
+
+/** Gives a case to someone (`null` takes it back). */
+export async function assignCase(caseId: string, assignee: string | null): Promise<void> {
+  await callApi<unknown>('POST', `/v1/cases/${encodeURIComponent(caseId)}/assign`, { body: { assignee } })
 }
 
 /** The audit entries about one application (admins only). */

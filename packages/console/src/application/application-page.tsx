@@ -8,6 +8,7 @@ import { OutcomeBadge, ScoreMeter } from '../ui/outcome-badge'
 import { ErrorBanner, Loading } from '../ui/status-views'
 import { readApplication, readAuditOf } from './application-api'
 import { auditTrail, verdictLabel } from './audit-trail'
+import { CaseAssignment } from './case-assignment'
 import { DecisionForm } from './decision-form'
 import { explainOutcome } from './explain-signal'
 import { LinkedComparison } from './linked-comparison'
@@ -15,7 +16,11 @@ import { recordFacts } from './record-facts'
 import { SignalList } from './signal-list'
 
 /** One application: score and outcome explained, every signal and its evidence, linked applications, the decision. */
-export function ApplicationPage(props: { readonly id: string; readonly abilities: Abilities }) {
+export function ApplicationPage(props: {
+  readonly id: string
+  readonly abilities: Abilities
+  readonly currentUserId: string
+}) {
   const { state, reload } = useApi(`application:${props.id}`, (signal) => readApplication(props.id, signal))
   const [justDecided, setJustDecided] = useState(false)
   if (state.status === 'loading') return <Loading what="the application" />
@@ -90,20 +95,29 @@ export function ApplicationPage(props: { readonly id: string; readonly abilities
           )}
           <section aria-labelledby="linked-title">
             <div className="section-heading">
-              <h2 id="linked-title">Linked applications ({detail.linked.length})</h2>
-              {result?.clusterId === undefined || result.clusterId === null || detail.linked.length === 0 ? null : (
-                <Link to={{ page: 'cluster', id: result.clusterId }} className="button">
+              <h2 id="linked-title">Linked applications ({detail.linked.total})</h2>
+              {detail.cluster === null || detail.linked.total === 0 ? null : (
+                <Link to={{ page: 'cluster', id: detail.cluster.id }} className="button">
                   Open the link graph
                 </Link>
               )}
             </div>
-            <LinkedComparison applicationId={application.id} record={application.record} linked={detail.linked} />
+            {detail.cluster === null || detail.cluster.applicationCount < 2 ? null : (
+              <p className="muted">
+                Cluster {detail.cluster.id}: {detail.cluster.applicationCount} applications claiming{' '}
+                {detail.cluster.claimedPeople === 1 ? 'one person' : `${detail.cluster.claimedPeople} different people`}
+                {detail.cluster.isRing ? ' (a ring)' : ''}.
+              </p>
+            )}
+            <LinkedComparison applicationId={application.id} record={application.record} linked={detail.linked.items} />
           </section>
         </div>
         <aside className="side-column">
           {props.abilities.canDecide ? (
             <DecisionPanel
               detail={detail}
+              currentUserId={props.currentUserId}
+              onChanged={reload}
               onDecided={() => {
                 setJustDecided(true)
                 reload()
@@ -122,17 +136,26 @@ export function ApplicationPage(props: { readonly id: string; readonly abilities
   )
 }
 
-function DecisionPanel(props: { readonly detail: ApplicationDetail; readonly onDecided: () => void }) {
+function DecisionPanel(props: {
+  readonly detail: ApplicationDetail
+  readonly currentUserId: string
+  readonly onDecided: () => void
+  readonly onChanged: () => void
+}) {
   const latest = props.detail.decisions.at(-1)
+  const reviewCase = props.detail.case
   return (
     <section>
+      {reviewCase?.status === 'open' ? (
+        <CaseAssignment reviewCase={reviewCase} currentUserId={props.currentUserId} onChanged={props.onChanged} />
+      ) : null}
       {latest === undefined ? null : (
         <p className="notice">
           Last decision: <strong>{verdictLabel(latest.verdict)}</strong> ({latest.reason}),{' '}
           {formatDateTime(latest.decidedAt)}.
         </p>
       )}
-      <DecisionForm applicationId={props.detail.application.id} onDecided={props.onDecided} />
+      <DecisionForm subject={{ kind: 'application', id: props.detail.application.id }} onDecided={props.onDecided} />
     </section>
   )
 }

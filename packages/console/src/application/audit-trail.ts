@@ -22,7 +22,7 @@ export function auditTrail(detail: ApplicationDetail, audit: readonly AuditEntry
   const entries: TrailEntry[] = []
   for (const version of detail.history) {
     entries.push({
-      at: version.createdAt,
+      at: version.screenedAt,
       what: `${version.trigger === 'rescreen' ? 'Re-screened' : 'Screened'} (version ${version.version}): score ${Math.round(version.score)}, ${version.outcome}, policy ${version.policyVersion}`,
       who: null,
     })

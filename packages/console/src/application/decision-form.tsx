@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import { verdicts, type Verdict } from '../api/api-types'
+import { verdicts, type Subject, type Verdict } from '../api/api-types'
 import { asFailure } from '../api/use-api'
-import { decideApplication } from './application-api'
+import { decide } from './application-api'
 import { verdictLabel } from './audit-trail'
 
 const verdictHelp: Record<Verdict, string> = {
@@ -21,7 +21,7 @@ const commonReasons = [
 ]
 
 /** The decision form: a verdict, a reason (required) and a note. Only people who may decide see it. */
-export function DecisionForm(props: { readonly applicationId: string; readonly onDecided: () => void }) {
+export function DecisionForm(props: { readonly subject: Subject; readonly onDecided: () => void }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null)
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
@@ -35,7 +35,7 @@ export function DecisionForm(props: { readonly applicationId: string; readonly o
     setBusy(true)
     setProblem(null)
     const trimmedNote = note.trim()
-    decideApplication(props.applicationId, {
+    decide(props.subject, {
       verdict,
       reason: reason.trim(),
       ...(trimmedNote === '' ? {} : { note: trimmedNote }),
@@ -58,7 +58,7 @@ export function DecisionForm(props: { readonly applicationId: string; readonly o
 
   return (
     <form className="decision-form" onSubmit={submit} aria-labelledby="decision-title" noValidate>
-      <h2 id="decision-title">Decision</h2>
+      <h2 id="decision-title">{props.subject.kind === 'cluster' ? 'Decision on the whole cluster' : 'Decision'}</h2>
       <fieldset aria-invalid={problem?.field === 'verdict'} aria-describedby="decision-verdict-error">
         <legend>Verdict</legend>
         {verdicts.map((option) => (

@@ -40,9 +40,11 @@ export function LinkedComparison(props: {
             {compared.map((linked) => (
               <th scope="col" key={linked.id}>
                 <Link to={{ page: 'application', id: linked.id }}>{linked.id}</Link>{' '}
-                <OutcomeBadge outcome={linked.outcome} />
+                <OutcomeBadge outcome={linked.latestResult?.outcome ?? null} />
                 <div className="muted small">
-                  shares {linked.shared.map((identifier) => identifier.kind).join(', ') || 'a cluster'}
+                  {linked.shared.length === 0
+                    ? 'linked through other members'
+                    : `shares ${[...new Set(linked.shared.map((identifier) => identifier.kind))].join(', ')}`}
                 </div>
               </th>
             ))}

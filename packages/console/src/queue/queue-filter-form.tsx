@@ -1,9 +1,23 @@
 import { useEffect, useState, type FormEvent, type RefObject } from 'react'
-import { outcomes, type Outcome } from '../api/api-types'
+import { outcomes, sourceSystems, type Outcome } from '../api/api-types'
 import { outcomeLabels } from '../ui/format'
-import { defaultFilters, filterProblems, type QueueFilters } from './queue-filters'
+import {
+  assigneeChoices,
+  defaultFilters,
+  filterProblems,
+  type AssigneeChoice,
+  type QueueFilters,
+} from './queue-filters'
 
-/** The queue's filters: edited here, applied on submit so typing does not query the server on every key. */
+const assigneeLabels: Record<AssigneeChoice, string> = { '': 'Anyone', me: 'Me', none: 'Nobody yet' }
+
+type TextKey = 'signalCode' | 'clusterId' | 'requisitionId' | 'staffingVendor' | 'minScore'
+
+/**
+ * The queue's filters: edited here, applied on submit so typing does not query the server on every key. Open cases
+ * filter by outcome and assignee; all applications by outcome, signal, cluster, requisition, source, vendor, dates
+ * and score.
+ */
 export function QueueFilterForm(props: {
   readonly filters: QueueFilters
   readonly onApply: (filters: QueueFilters) => void
@@ -19,9 +33,7 @@ export function QueueFilterForm(props: {
   const toggleOutcome = (outcome: Outcome, isOn: boolean) =>
     set(
       'outcomes',
-      isOn
-        ? outcomes.filter((o) => o === outcome || draft.outcomes.includes(o))
-        : draft.outcomes.filter((o) => o !== outcome),
+      outcomes.filter((candidate) => (candidate === outcome ? isOn : draft.outcomes.includes(candidate))),
     )
 
   const submit = (event: FormEvent) => {
@@ -29,87 +41,107 @@ export function QueueFilterForm(props: {
     if (problems.length === 0) props.onApply(draft)
   }
 
-  const textField = (
-    key: 'signalCode' | 'clusterId' | 'requisitionId' | 'sourceSystem',
-    label: string,
-    hint: string,
-  ) => (
-    <div className="field">
+  const problemText = (field: keyof QueueFilters) => {
+    const message = problemOf(field)
+    return message === undefined ? null : (
+      <span id={`filter-${field}-error`} className="field-error">
+        {message}
+      </span>
+    )
+  }
+  const describedBy = (field: keyof QueueFilters) =>
+    problemOf(field) === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': `filter-${field}-error` }
+
+  const textField = (key: TextKey, label: string, hint: string, isNarrow = false) => (
+    <div className={isNarrow ? 'field narrow' : 'field'}>
       <label htmlFor={`filter-${key}`}>{label}</label>
       <input
         id={`filter-${key}`}
-        ref={key === 'signalCode' ? props.firstFieldRef : undefined}
         value={draft[key]}
         placeholder={hint}
         onChange={(event) => set(key, event.target.value)}
+        {...describedBy(key)}
       />
+      {problemText(key)}
     </div>
   )
 
   return (
     <form className="filters" onSubmit={submit} aria-label="Queue filters">
-      {draft.view === 'all' ? (
-        <fieldset className="field outcomes">
-          <legend>Outcome</legend>
-          {outcomes.map((outcome) => (
-            <label key={outcome} className="checkbox">
-              <input
-                type="checkbox"
-                checked={draft.outcomes.includes(outcome)}
-                onChange={(event) => toggleOutcome(outcome, event.target.checked)}
-              />
-              {outcomeLabels[outcome]}
-            </label>
-          ))}
-          {problemOf('outcomes') === undefined ? null : <span className="field-error">{problemOf('outcomes')}</span>}
-        </fieldset>
-      ) : null}
-      {textField('signalCode', 'Signal code', 'phone.voip')}
-      {textField('clusterId', 'Cluster', 'cluster id')}
-      {textField('requisitionId', 'Requisition', 'requisition id')}
-      {textField('sourceSystem', 'Source', 'greenhouse')}
-      <div className="field">
-        <label htmlFor="filter-submittedFrom">Submitted from</label>
-        <input
-          id="filter-submittedFrom"
-          type="date"
-          value={draft.submittedFrom}
-          onChange={(event) => set('submittedFrom', event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="filter-submittedTo">Submitted to</label>
-        <input
-          id="filter-submittedTo"
-          type="date"
-          value={draft.submittedTo}
-          aria-invalid={problemOf('submittedTo') !== undefined}
-          aria-describedby={problemOf('submittedTo') === undefined ? undefined : 'filter-submittedTo-error'}
-          onChange={(event) => set('submittedTo', event.target.value)}
-        />
-        {problemOf('submittedTo') === undefined ? null : (
-          <span id="filter-submittedTo-error" className="field-error">
-            {problemOf('submittedTo')}
-          </span>
-        )}
-      </div>
-      <div className="field narrow">
-        <label htmlFor="filter-minScore">Score from</label>
-        <input
-          id="filter-minScore"
-          inputMode="numeric"
-          value={draft.minScore}
-          placeholder="0"
-          aria-invalid={problemOf('minScore') !== undefined}
-          aria-describedby={problemOf('minScore') === undefined ? undefined : 'filter-minScore-error'}
-          onChange={(event) => set('minScore', event.target.value)}
-        />
-        {problemOf('minScore') === undefined ? null : (
-          <span id="filter-minScore-error" className="field-error">
-            {problemOf('minScore')}
-          </span>
-        )}
-      </div>
+      <fieldset className="field outcomes" {...describedBy('outcomes')}>
+        <legend>Outcome</legend>
+        {outcomes.map((outcome) => (
+          <label key={outcome} className="checkbox">
+            <input
+              type="checkbox"
+              ref={outcome === outcomes[0] ? props.firstFieldRef : undefined}
+              checked={draft.outcomes.includes(outcome)}
+              onChange={(event) => toggleOutcome(outcome, event.target.checked)}
+            />
+            {outcomeLabels[outcome]}
+          </label>
+        ))}
+        {problemText('outcomes')}
+      </fieldset>
+      {draft.view === 'open' ? (
+        <div className="field">
+          <label htmlFor="filter-assignee">Assigned to</label>
+          <select
+            id="filter-assignee"
+            value={draft.assignee}
+            onChange={(event) => set('assignee', assigneeChoices.find((choice) => choice === event.target.value) ?? '')}
+          >
+            {assigneeChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {assigneeLabels[choice]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <>
+          {textField('signalCode', 'Signal code', 'phone.voip')}
+          {textField('clusterId', 'Cluster', 'cluster:…')}
+          {textField('requisitionId', 'Requisition', 'requisition id')}
+          <div className="field">
+            <label htmlFor="filter-sourceSystem">Source</label>
+            <select
+              id="filter-sourceSystem"
+              value={draft.sourceSystem}
+              onChange={(event) => set('sourceSystem', event.target.value)}
+            >
+              <option value="">Any</option>
+              {sourceSystems.map((source) => (
+                <option key={source} value={source}>
+                  {source}
+                </option>
+              ))}
+            </select>
+          </div>
+          {textField('staffingVendor', 'Staffing vendor', 'vendor name')}
+          <div className="field">
+            <label htmlFor="filter-submittedFrom">Submitted from</label>
+            <input
+              id="filter-submittedFrom"
+              type="date"
+              value={draft.submittedFrom}
+              onChange={(event) => set('submittedFrom', event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-submittedTo">Submitted to</label>
+            <input
+              id="filter-submittedTo"
+              type="date"
+              value={draft.submittedTo}
+              onChange={(event) => set('submittedTo', event.target.value)}
+              {...describedBy('submittedTo')}
+            />
+            {problemText('submittedTo')}
+          </div>
+          {textField('minScore', 'Score from', '0', true)}
+        </>
+      )}
       <div className="filter-actions">
         <button type="submit" className="primary" disabled={problems.length > 0}>
           Apply filters

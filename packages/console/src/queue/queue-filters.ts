@@ -5,10 +5,19 @@ import { outcomes, type Outcome } from '../api/api-types'
 export const queueViews = ['open', 'all'] as const
 export type QueueView = (typeof queueViews)[number]
 
-/** What the queue shows. Empty strings mean "any". */
+/** Whose open cases: anyone's, the signed-in person's, or nobody's yet. */
+export const assigneeChoices = ['', 'me', 'none'] as const
+export type AssigneeChoice = (typeof assigneeChoices)[number]
+
+/**
+ * What the queue shows. Empty strings mean "any". The open-cases view filters by outcome and assignee (what
+ * `GET /v1/cases` offers); the all-applications view by everything else too.
+ */
 export type QueueFilters = {
   readonly view: QueueView
   readonly outcomes: readonly Outcome[]
+  readonly assignee: AssigneeChoice
+  readonly staffingVendor: string
   readonly signalCode: string
   readonly clusterId: string
   readonly requisitionId: string
@@ -22,7 +31,9 @@ export type QueueFilters = {
 /** The queue as it opens: open cases, riskiest first. */
 export const defaultFilters: QueueFilters = {
   view: 'open',
-  outcomes: ['review', 'hold'],
+  outcomes: [...outcomes],
+  assignee: '',
+  staffingVendor: '',
   signalCode: '',
   clusterId: '',
   requisitionId: '',
@@ -47,7 +58,7 @@ export function filterProblems(filters: QueueFilters): readonly FilterProblem[] 
   if (filters.submittedFrom !== '' && filters.submittedTo !== '' && filters.submittedFrom > filters.submittedTo) {
     problems.push({ field: 'submittedTo', message: 'The end date is before the start date.' })
   }
-  if (filters.view === 'all' && filters.outcomes.length === 0) {
+  if (filters.outcomes.length === 0) {
     problems.push({ field: 'outcomes', message: 'Choose at least one outcome.' })
   }
   return problems
@@ -57,21 +68,41 @@ export function filterProblems(filters: QueueFilters): readonly FilterProblem[] 
  * The query of `GET /v1/applications` for `filters`: riskiest first, every outcome ticked unless all are (then none
  * is sent). Dates become instants at the analyst's local midnight; the end date is inclusive.
  */
-export function applicationQuery(filters: QueueFilters, page: { limit: number; cursor?: string }): QueryValues {
+export function applicationQuery(filters: QueueFilters, page: PageRequest): QueryValues {
   const text = (value: string) => (value.trim() === '' ? undefined : value.trim())
   return {
     order: 'riskiest',
-    outcome: filters.outcomes.length === outcomes.length ? undefined : [...filters.outcomes],
+    outcome: outcomeQuery(filters),
     signal: text(filters.signalCode),
     cluster: text(filters.clusterId),
     requisition: text(filters.requisitionId),
     source: text(filters.sourceSystem),
+    staffingVendor: text(filters.staffingVendor),
     minScore: text(filters.minScore),
     submittedFrom: filters.submittedFrom === '' ? undefined : localMidnight(filters.submittedFrom, 0),
     submittedBefore: filters.submittedTo === '' ? undefined : localMidnight(filters.submittedTo, 1),
     limit: page.limit,
-    cursor: page.cursor,
+    after: page.after,
   }
+}
+
+/** The query of `GET /v1/cases` for `filters`: open cases, riskiest first. */
+export function caseQuery(filters: QueueFilters, page: PageRequest): QueryValues {
+  return {
+    status: 'open',
+    order: 'riskiest',
+    outcome: outcomeQuery(filters),
+    assignee: filters.assignee === '' ? undefined : filters.assignee,
+    limit: page.limit,
+    after: page.after,
+  }
+}
+
+/** A page of a keyset-paged list: its size and the previous page's `nextCursor`. */
+export type PageRequest = { readonly limit: number; readonly after?: string | undefined }
+
+function outcomeQuery(filters: QueueFilters): readonly string[] | undefined {
+  return filters.outcomes.length === outcomes.length ? undefined : [...filters.outcomes]
 }
 
 /** The instant of local midnight `days` after the calendar date `date` (YYYY-MM-DD). */

@@ -1,21 +1,19 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useApi } from '../api/use-api'
-import { Link } from '../routing/link'
 import { navigate } from '../routing/use-route'
-import { formatDateTime } from '../ui/format'
-import { OutcomeBadge, ScoreMeter } from '../ui/outcome-badge'
 import { ErrorBanner, Loading } from '../ui/status-views'
 import { isFiltered, type QueueFilters, type QueueView } from './queue-filters'
 import { QueueFilterForm } from './queue-filter-form'
 import { queueCommand, queueKeys } from './queue-navigation'
 import { readQueuePage } from './queue-source'
 import { loadQueueState, storeQueueState, type QueueState } from './queue-state'
+import { QueueTable } from './queue-table'
 import { SavedViewsBar } from './saved-views-bar'
 
-const viewLabels: Record<QueueView, string> = { open: 'Needs a decision', all: 'All applications' }
+export const viewLabels: Record<QueueView, string> = { open: 'Needs a decision', all: 'All applications' }
 
 /** The review queue: applications needing a decision, riskiest first, with filters, saved views and keyboard moves. */
-export function QueuePage() {
+export function QueuePage(props: { readonly currentUserId: string }) {
   const [state, setState] = useState<QueueState>(loadQueueState)
   useEffect(() => storeQueueState(state), [state])
   const { filters, cursors, selectedIndex } = state
@@ -62,7 +60,7 @@ export function QueuePage() {
         break
       case 'open': {
         const row = rows[command.index]
-        if (row !== undefined) navigate({ page: 'application', id: row.applicationId })
+        if (row !== undefined) navigate(row.opens)
         break
       }
       case 'next-page':
@@ -115,52 +113,14 @@ export function QueuePage() {
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <table className="queue-table" aria-label={viewLabels[filters.view]} aria-rowcount={-1}>
-          <thead>
-            <tr>
-              <th scope="col">Score</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Candidate</th>
-              <th scope="col">Signals</th>
-              <th scope="col">Requisition</th>
-              <th scope="col">Source</th>
-              <th scope="col">Submitted</th>
-            </tr>
-          </thead>
-          <tbody ref={tableRef}>
-            {rows.map((row, index) => (
-              <tr
-                key={row.applicationId}
-                tabIndex={index === Math.max(selectedIndex, 0) ? 0 : -1}
-                aria-selected={index === selectedIndex}
-                className={index === selectedIndex ? 'selected' : undefined}
-                onClick={() => setState({ ...state, selectedIndex: index })}
-                onDoubleClick={() => navigate({ page: 'application', id: row.applicationId })}
-              >
-                <td>
-                  <ScoreMeter score={row.score} />
-                </td>
-                <td>
-                  <OutcomeBadge outcome={row.outcome} />
-                </td>
-                <td>
-                  <Link to={{ page: 'application', id: row.applicationId }}>
-                    {row.candidateName ?? row.applicationId}
-                  </Link>
-                </td>
-                <td className="signal-codes">
-                  {row.signalCodes.slice(0, 3).map((code) => (
-                    <code key={code}>{code}</code>
-                  ))}
-                  {row.signalCodes.length > 3 ? <span className="muted"> +{row.signalCodes.length - 3}</span> : null}
-                </td>
-                <td>{row.requisitionId ?? '–'}</td>
-                <td>{row.sourceSystem}</td>
-                <td>{formatDateTime(row.submittedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <QueueTable
+          rows={rows}
+          view={filters.view}
+          selectedIndex={selectedIndex}
+          bodyRef={tableRef}
+          currentUserId={props.currentUserId}
+          onSelect={(index) => setState({ ...state, selectedIndex: index })}
+        />
       ) : null}
       <nav className="pager" aria-label="Queue pages">
         <button type="button" onClick={goToPreviousPage} disabled={cursors.length === 0}>

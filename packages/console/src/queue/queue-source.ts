@@ -1,7 +1,7 @@
 import { callApi, withQuery } from '../api/api-client'
-import type { ApplicationSummary, Page } from '../api/api-types'
-import { applicationQuery, type QueueFilters } from './queue-filters'
-import { rowOfApplication, type QueueRow } from './queue-row'
+import type { ApplicationSummary, Page, QueuedCase } from '../api/api-types'
+import { applicationQuery, caseQuery, type QueueFilters } from './queue-filters'
+import { rowOfApplication, rowOfCase, type QueueRow } from './queue-row'
 
 /** One page of the queue and the cursor of the next. */
 export type QueuePage = { readonly rows: readonly QueueRow[]; readonly nextCursor: string | null }
@@ -9,19 +9,21 @@ export type QueuePage = { readonly rows: readonly QueueRow[]; readonly nextCurso
 /** Rows per page: a screenful at 1280×800, and keyset paging keeps any page of 100,000 rows as fast as the first. */
 export const queuePageSize = 50
 
-/** Reads one page of the queue: open cases (needing a decision) or applications matching the filters. */
+/** Reads one page of the queue: open cases (`GET /v1/cases`) or applications matching the filters. */
 export async function readQueuePage(
   filters: QueueFilters,
-  cursor: string | undefined,
+  after: string | undefined,
   signal: AbortSignal,
 ): Promise<QueuePage> {
-  const page = { limit: queuePageSize, ...(cursor === undefined ? {} : { cursor }) }
-  const query = applicationQuery(filters, page)
-  const path = filters.view === 'open' ? '/v1/applications' : '/v1/applications'
+  const page = { limit: queuePageSize, after }
+  if (filters.view === 'open') {
+    const result = await callApi<Page<QueuedCase>>('GET', withQuery('/v1/cases', caseQuery(filters, page)), { signal })
+    return { rows: result.items.map(rowOfCase), nextCursor: result.nextCursor ?? null }
+  }
   const result = await callApi<Page<ApplicationSummary>>(
     'GET',
-    withQuery(path, filters.view === 'open' ? { ...query, needsDecision: true } : query),
+    withQuery('/v1/applications', applicationQuery(filters, page)),
     { signal },
   )
-  return { rows: result.items.map((item) => rowOfApplication(item)), nextCursor: result.nextCursor ?? null }
+  return { rows: result.items.map(rowOfApplication), nextCursor: result.nextCursor ?? null }
 }

@@ -1,5 +1,5 @@
 import { outcomes } from '../api/api-types'
-import { defaultFilters, queueViews, type QueueFilters } from './queue-filters'
+import { assigneeChoices, defaultFilters, queueViews, type QueueFilters } from './queue-filters'
 
 /** A named set of queue filters an analyst keeps (in this browser only: they hold no personal data). */
 export type SavedView = { readonly name: string; readonly filters: QueueFilters }
@@ -50,6 +50,8 @@ function checkedFilters(value: unknown): QueueFilters | undefined {
     ...defaultFilters,
     view,
     outcomes: picked,
+    assignee: assigneeChoices.find((choice) => choice === given.assignee) ?? '',
+    staffingVendor: text('staffingVendor'),
     signalCode: text('signalCode'),
     clusterId: text('clusterId'),
     requisitionId: text('requisitionId'),
