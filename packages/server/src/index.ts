@@ -122,6 +122,29 @@ export {
   type WebhookDeliveryRoutesOptions,
 } from './routes/webhook-deliveries/webhook-delivery-routes.js'
 
+// ── screening ──
+export {
+  rescreenReasons,
+  type RescreenOptions,
+  type RescreenProgress,
+  type RescreenReason,
+  type RescreenReport,
+  type ScreeningOutcome,
+  type ScreeningService,
+  type ScreeningSubmission,
+  type SubmissionFailure,
+  type SubmissionResult,
+} from './screening/screening-service.js'
+export { createScreeningService, type ScreeningServiceOptions } from './screening/create-screening-service.js'
+export { ScreeningError, screeningFailureCodes, type ScreeningFailureCode } from './screening/screening-error.js'
+export type { ScreeningConfig } from './screening/screening-config.js'
+export type {
+  OutcomeChangedPayload,
+  ScreeningCompletedPayload,
+  ScreeningEventType,
+} from './screening/screening-events.js'
+export { runRescreen, type RescreenJobData, type RescreenJobHooks } from './screening/run-rescreen.js'
+
 // ── console ──
 export {
   consoleBuildDirectory,

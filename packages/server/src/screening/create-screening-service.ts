@@ -1,0 +1,163 @@
+import {
+  normaliseApplication,
+  perRecordDetectors,
+  type Detector,
+  type IdentityIndexOptions,
+  type ReferenceData,
+  type ScoringPolicy,
+} from '@hirewall/core'
+import { defaultIdempotencyKey, type Store, type StoredScreeningResult } from '@hirewall/store'
+import { GroupCommitQueue } from './group-commit-queue.js'
+import { IdentityMemory } from './identity-memory.js'
+import { rescreenApplications } from './rescreen-applications.js'
+import { screenBatch, type PreparedSubmission } from './screen-batch.js'
+import { dataVersionsOf, detectRecordSignals, type ScreeningConfig } from './screening-config.js'
+import { findUnstorableText } from './find-unstorable-text.js'
+import { ScreeningError } from './screening-error.js'
+import type {
+  RescreenReport,
+  ScreeningService,
+  ScreeningSubmission,
+  SubmissionFailure,
+  SubmissionResult,
+} from './screening-service.js'
+
+export type ScreeningServiceOptions = {
+  readonly store: Store
+  readonly policy: ScoringPolicy
+  /** Reference lookups; add the intel sources (`loadIntel(...).sources`) so results cite them in `dataVersions`. */
+  readonly reference: ReferenceData
+  /** Per-record detectors; default every registered one (`perRecordDetectors`). */
+  readonly detectors?: readonly Detector[]
+  /** Intelligence detectors (`loadIntel(...).detectors`); default none. */
+  readonly intelDetectors?: readonly Detector[]
+  /** Options of the in-memory identity index (thresholds, evidence limits). */
+  readonly identityIndex?: IdentityIndexOptions
+  /**
+   * Group commit: at most `maxBatchSize` submissions per transaction (default 64); the first submission reaching an
+   * idle service waits up to `maxWaitMs` for others (default 1 ms). Submissions that arrive while a batch is written
+   * go together in the next one, so batches grow with the load.
+   */
+  readonly batch?: { readonly maxBatchSize?: number; readonly maxWaitMs?: number }
+  /** Called with every result written (submissions and re-screenings), after its transaction committed. */
+  readonly onScreened?: (result: StoredScreeningResult) => void
+  /** Called when a batch could not be written (its submissions fail with `unavailable`); log it here. */
+  readonly onBatchError?: (error: unknown) => void
+}
+
+/**
+ * The screening pipeline over the store (see `ScreeningService` and docs/screening.md). Opening it replays every
+ * linked application into the in-memory identity index, in link order: seconds for a pool of 100,000.
+ */
+export async function createScreeningService(options: ScreeningServiceOptions): Promise<ScreeningService> {
+  const { store } = options
+  let config: ScreeningConfig = {
+    policy: options.policy,
+    reference: options.reference,
+    detectors: options.detectors ?? perRecordDetectors,
+    intelDetectors: options.intelDetectors ?? [],
+  }
+  const memory = new IdentityMemory(options.identityIndex)
+  await memory.rebuild(store.linking)
+  let isOpen = true
+  const rescreens = new Set<Promise<RescreenReport>>()
+
+  const queue = new GroupCommitQueue<PreparedSubmission, SubmissionResult>(
+    { maxBatchSize: options.batch?.maxBatchSize ?? 64, maxWaitMs: options.batch?.maxWaitMs ?? 1 },
+    async (batch) => {
+      try {
+        return notify(await screenBatch(store, memory, batch))
+      } catch (error) {
+        options.onBatchError?.(error)
+        if (batch.length === 1) return [unavailable()]
+      }
+      // One submission the database refuses must not fail the others: try each alone, in order.
+      const results: SubmissionResult[] = []
+      for (const item of batch) {
+        try {
+          results.push(...notify(await screenBatch(store, memory, [item])))
+        } catch (error) {
+          options.onBatchError?.(error)
+          results.push(unavailable())
+        }
+      }
+      return results
+    },
+  )
+  const notify = (results: readonly SubmissionResult[]): readonly SubmissionResult[] => {
+    for (const result of results) if (result.status === 'created') options.onScreened?.(result.result)
+    return results
+  }
+
+  const prepare = (submission: ScreeningSubmission): PreparedSubmission | SubmissionFailure => {
+    const { record } = submission
+    const where = findUnstorableText(record, ['record']) ?? findUnstorableText(submission.raw, ['raw'])
+    if (where !== undefined) return failure('invalid', `${where} contains U+0000, which cannot be stored.`)
+    const facts = normaliseApplication(record)
+    return {
+      submission,
+      idempotencyKey: submission.idempotencyKey ?? defaultIdempotencyKey(record),
+      facts,
+      own: detectRecordSignals(record, facts, config),
+      config,
+    }
+  }
+  const screen = (submissions: readonly ScreeningSubmission[]): Promise<SubmissionResult[]> => {
+    const prepared = submissions.map(prepare)
+    const queued = queue.push(prepared.filter((item): item is PreparedSubmission => !('status' in item)))
+    let next = 0
+    return Promise.all(
+      prepared.map((item) =>
+        'status' in item ? Promise.resolve(item) : (queued[next++] as Promise<SubmissionResult>),
+      ),
+    )
+  }
+  const closed = (): SubmissionFailure => failure('closed', 'The screening service is shutting down; retry elsewhere.')
+
+  return {
+    submit: async (submission) => {
+      if (!isOpen) throw new ScreeningError('closed', closed().message)
+      const [result] = await screen([submission])
+      if (result === undefined) throw new Error('the queue returned no result')
+      if (result.status === 'failed') throw new ScreeningError(result.code, result.message)
+      return result
+    },
+    submitMany: async (submissions) => {
+      if (!isOpen) return submissions.map(closed)
+      return screen(submissions)
+    },
+    rescreen: async (rescreenOptions) => {
+      if (!isOpen) throw new ScreeningError('closed', closed().message)
+      const running = rescreenApplications(
+        { store, config: () => config, isOpen: () => isOpen, onScreened: options.onScreened },
+        rescreenOptions,
+      )
+      rescreens.add(running)
+      try {
+        return await running
+      } finally {
+        rescreens.delete(running)
+      }
+    },
+    versions: () => ({ policyVersion: config.policy.version, dataVersions: dataVersionsOf(config) }),
+    reconfigure: (changes) => {
+      config = { ...config, ...changes }
+    },
+    close: async () => {
+      isOpen = false
+      await queue.drain()
+      await Promise.allSettled(rescreens)
+    },
+  }
+}
+
+function unavailable(): SubmissionFailure {
+  return failure(
+    'unavailable',
+    'The screening batch could not be stored, so nothing of this submission was written; retry with the same idempotency key.',
+  )
+}
+
+function failure(code: SubmissionFailure['code'], message: string): SubmissionFailure {
+  return { status: 'failed', code, message }
+}

@@ -1,0 +1,72 @@
+import { InMemoryIdentityIndex, type IdentityIndexOptions } from '@hirewall/core'
+import type { LinkingRepository } from '@hirewall/store'
+
+/** Applications read per page when the index replays the stored pool. */
+const replayPageSize = 1000
+
+/**
+ * The identity graph's working memory in one server process: core's in-memory index over every stored application,
+ * replayed in link order. The database is the truth: the index is rebuilt from it on start and after a failed batch
+ * (an index cannot forget a link), and caught up with other processes' links under the linking lock.
+ */
+export class IdentityMemory {
+  private readonly options: IdentityIndexOptions
+  private index_: InMemoryIdentityIndex
+  private lastSeq_ = 0
+  private isStale_ = true
+
+  constructor(options: IdentityIndexOptions = {}) {
+    this.options = options
+    this.index_ = new InMemoryIdentityIndex(options)
+  }
+
+  /** The index; link only under the linking lock, after `catchUp`. */
+  get index(): InMemoryIdentityIndex {
+    return this.index_
+  }
+
+  /** The highest link sequence the index holds. */
+  get lastSeq(): number {
+    return this.lastSeq_
+  }
+
+  /** True until the first rebuild, and after `invalidate`: the index may hold links the database does not. */
+  get isStale(): boolean {
+    return this.isStale_
+  }
+
+  /** Forget everything: the next batch rebuilds first. Call when a batch's transaction failed after linking. */
+  invalidate(): void {
+    this.isStale_ = true
+  }
+
+  /**
+   * A fresh index replaying every linked application in link order, a page at a time. Runs outside the linking lock
+   * (other processes keep linking meanwhile); `catchUp` under the lock adds what they linked since.
+   */
+  async rebuild(linking: LinkingRepository): Promise<void> {
+    this.index_ = new InMemoryIdentityIndex(this.options)
+    this.lastSeq_ = 0
+    this.isStale_ = false
+    await this.catchUp(linking)
+  }
+
+  /** Links the applications stored after `lastSeq`, in link order (other processes' links, or a rebuild's). */
+  async catchUp(linking: LinkingRepository): Promise<number> {
+    let replayed = 0
+    for (;;) {
+      const page = await linking.linkedAfter(this.lastSeq_, replayPageSize)
+      for (const linked of page) {
+        this.index_.link(linked.record, linked.facts)
+        this.lastSeq_ = linked.linkSeq
+      }
+      replayed += page.length
+      if (page.length < replayPageSize) return replayed
+    }
+  }
+
+  /** Records that this process linked and committed applications up to `seq`. */
+  advanceTo(seq: number): void {
+    if (seq > this.lastSeq_) this.lastSeq_ = seq
+  }
+}
