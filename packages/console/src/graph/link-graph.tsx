@@ -49,6 +49,7 @@ export function LinkGraph(props: {
   }, [elements])
 
   const draw = (cytoscape: typeof cytoscapeFactory, element: HTMLElement): Core => {
+    markCytoscapeStylesheetPresent()
     const instance = cytoscape({
       container: element,
       elements: elements.map((element) => ({ ...element, data: { ...element.data } })),
@@ -79,6 +80,9 @@ export function LinkGraph(props: {
         },
       ],
       layout: { name: 'cose', animate: false, padding: 24, randomize: false },
+      // A small cluster fitted to the canvas would be drawn huge; keep it at a readable size.
+      maxZoom: 1.6,
+      minZoom: 0.1,
       wheelSensitivity: 0.3,
     })
     const idOf = (event: EventObject) => (event.target as NodeSingular).id()
@@ -181,4 +185,20 @@ export function LinkGraph(props: {
       </details>
     </section>
   )
+}
+
+/** The id under which cytoscape looks for the stylesheet it would otherwise add to the page itself. */
+const cytoscapeStylesheetId = '__________cytoscape_stylesheet'
+
+/**
+ * cytoscape adds a `<style>` element unless one with its id exists, which the console's CSP (no inline styles)
+ * refuses. The rule it would add is in styles.css, so an empty marker with that id stands in for it.
+ */
+function markCytoscapeStylesheetPresent(): void {
+  if (document.getElementById(cytoscapeStylesheetId) !== null) return
+  const marker = document.createElement('meta')
+  marker.id = cytoscapeStylesheetId
+  marker.name = 'cytoscape-stylesheet'
+  marker.content = 'styles.css'
+  document.head.appendChild(marker)
 }

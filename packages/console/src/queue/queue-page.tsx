@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useApi } from '../api/use-api'
 import { navigate } from '../routing/use-route'
 import { ErrorBanner, Loading } from '../ui/status-views'
@@ -42,11 +42,15 @@ export function QueuePage(props: { readonly currentUserId: string }) {
     row?.scrollIntoView({ block: 'nearest' })
   }, [selectedIndex, page.status])
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (
+    event: Pick<KeyboardEvent, 'key' | 'target' | 'metaKey' | 'ctrlKey' | 'altKey' | 'preventDefault'>,
+  ) => {
     const target = event.target as HTMLElement
     if (event.metaKey || event.ctrlKey || event.altKey || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) {
       return
     }
+    // Enter on a button or link does what that control does.
+    if (event.key === 'Enter' && ['BUTTON', 'A'].includes(target.tagName)) return
     const command = queueCommand(event.key, { index: selectedIndex }, rows.length, {
       hasNextPage: nextCursor !== null,
       hasPreviousPage: cursors.length > 0,
@@ -56,7 +60,7 @@ export function QueuePage(props: { readonly currentUserId: string }) {
     switch (command.kind) {
       case 'select':
         setState({ ...state, selectedIndex: command.index })
-        tableRef.current?.querySelectorAll('tr')[command.index]?.focus()
+        tableRef.current?.querySelectorAll('tr')[command.index]?.focus({ preventScroll: true })
         break
       case 'open': {
         const row = rows[command.index]
@@ -75,8 +79,17 @@ export function QueuePage(props: { readonly currentUserId: string }) {
     }
   }
 
+  // The queue answers keys wherever the focus is on the page (after a page load it is on the body).
+  const handler = useRef(onKeyDown)
+  handler.current = onKeyDown
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => handler.current(event)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
+
   return (
-    <main className="page queue" onKeyDown={onKeyDown}>
+    <main className="page queue">
       <div className="page-heading">
         <h1>Review queue</h1>
         <div className="tabs" role="tablist" aria-label="Queue view">
