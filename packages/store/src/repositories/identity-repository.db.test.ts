@@ -67,8 +67,9 @@ describe.each(storeTestTargets())('the identity graph on $name', ({ open }) => {
   it('lists the identifiers two or more of the given applications share, one row per carrier', async () => {
     const { identity } = database.store
     const device: Identifier = { kind: 'device', value: 'dev-7', display: 'DEV-7' }
-    await identity.addIdentifiers('id-3', [device, email])
-    await identity.addIdentifiers('id-4', [device])
+    const cvText: Identifier = { kind: 'cv-text', value: '', display: 'CV text' }
+    await identity.addIdentifiers('id-3', [device, email, cvText])
+    await identity.addIdentifiers('id-4', [device, cvText])
     expect(await identity.sharedIdentifiers(['id-1', 'id-2', 'id-3', 'id-4'])).toEqual([
       { applicationId: 'id-3', kind: 'device', value: 'dev-7' },
       { applicationId: 'id-4', kind: 'device', value: 'dev-7' },

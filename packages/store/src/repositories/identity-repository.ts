@@ -38,7 +38,8 @@ export type IdentityRepository = {
   cluster(clusterId: string): Promise<StoredCluster | undefined>
   /**
    * The identifiers two or more of these applications carry, one row per application that carries each, by kind and
-   * value: the edges of their identity graph (`sharedIdentifierGraph` in core builds it).
+   * value: the edges of their identity graph (`sharedIdentifierGraph` in core builds it). Empty values (a CV text's
+   * row: its near-duplicates are matched by MinHash, not by value) are never shared.
    */
   sharedIdentifiers(applicationIds: readonly string[]): Promise<readonly ApplicationIdentifier[]>
 }
@@ -182,9 +183,11 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         .selectFrom('application_identifiers as i')
         .select(['i.application_id', 'i.kind', 'i.value'])
         .where(sql<boolean>`i.application_id = any(${ids}::text[])`)
+        .where('i.value', '<>', '')
         .where(
           sql<boolean>`(i.kind, i.value) in (select s.kind, s.value from application_identifiers s
-            where s.application_id = any(${ids}::text[]) group by s.kind, s.value having count(*) > 1)`,
+            where s.application_id = any(${ids}::text[]) and s.value <> ''
+            group by s.kind, s.value having count(*) > 1)`,
         )
         .orderBy('i.kind')
         .orderBy('i.value')

@@ -7,10 +7,8 @@ import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
 import { actorLabel } from '../audit/actor-label.js'
 import { caseViewSchema, toCaseView } from '../cases/case-view.js'
+import { caseDecidedEvent } from './case-decided-event.js'
 import { decisionViewSchema, toDecisionView } from './decision-view.js'
-
-/** The outbound webhook event a decision emits (docs/webhooks.md). */
-export const caseDecidedEvent = 'case.decided'
 
 const decisionBody = z
   .strictObject({
@@ -72,19 +70,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: { readonly
             actor,
             ...(note === undefined || note === '' ? {} : { note }),
           })
-          await transaction.outbox.enqueue({
-            type: caseDecidedEvent,
-            // Ids, the verdict and the reason only: no personal data goes out in events.
-            payload: {
-              decisionId: decision.id,
-              caseId: decision.caseId,
-              subject: { kind, id },
-              verdict: decision.verdict,
-              reason: decision.reason,
-              actor,
-              decidedAt: decision.decidedAt.toISOString(),
-            },
-          })
+          await transaction.outbox.enqueue(caseDecidedEvent(decision))
           const decidedCase = decision.caseId === null ? undefined : await transaction.cases.find(decision.caseId)
           return { decision, decidedCase }
         })
