@@ -75,8 +75,11 @@ export type {
   ImportJob,
   ImportJobRepository,
   ImportRowResult,
+  RecordedImportRows,
   StoredImportRow,
 } from './repositories/import-job-repository.js'
+export type { ImportUpload, ImportUploadRepository, StagedImportRow } from './repositories/import-upload-repository.js'
+export type { JobProgress, JobProgressRepository } from './repositories/job-progress-repository.js'
 export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
 export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
 export {

@@ -40,6 +40,9 @@ export type Database = {
   webhook_deliveries: WebhookDeliveriesTable
   import_jobs: ImportJobsTable
   import_job_rows: ImportJobRowsTable
+  import_uploads: ImportUploadsTable
+  import_job_inputs: ImportJobInputsTable
+  job_progress: JobProgressTable
   intel_sources: IntelSourcesTable
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
@@ -225,10 +228,35 @@ export type ImportJobsTable = {
 export type ImportJobRowsTable = {
   job_id: string
   line: number
+  source_line: number | null
   status: ImportRowStatus
   application_id: string | null
   issues: NullableJson<unknown>
   recorded_at: CreatedAt
+}
+
+export type ImportUploadsTable = {
+  job_id: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  content: ColumnType<Uint8Array | null, Uint8Array, null>
+  prepared_at: NullableTimestamp
+}
+
+export type ImportJobInputsTable = {
+  job_id: string
+  line: number
+  source_line: number
+  record: Json<ApplicationRecord>
+  raw: Json<unknown>
+}
+
+export type JobProgressTable = {
+  job_id: string
+  queue: string
+  progress: Json<Readonly<Record<string, unknown>>>
+  updated_at: ColumnType<Date, Date | undefined, Date>
 }
 
 export type IntelSourcesTable = {

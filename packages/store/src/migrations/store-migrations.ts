@@ -6,6 +6,7 @@ import { webhooksAndJobsMigration } from './004-webhooks-and-jobs.js'
 import { intelAndAuditMigration } from './005-intel-and-audit.js'
 import { linkingMigration } from './006-linking.js'
 import { reviewQueueMigration } from './007-review-queue.js'
+import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
 
 /**
@@ -20,6 +21,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '005-intel-and-audit': intelAndAuditMigration,
   '006-linking': linkingMigration,
   '007-review-queue': reviewQueueMigration,
+  '008-import-uploads': importUploadsMigration,
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
 }
 

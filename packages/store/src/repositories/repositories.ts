@@ -12,6 +12,8 @@ import { createDecisionRepository, type DecisionRepository } from './decision-re
 import { createHireRepository, type HireRepository } from './hire-repository.js'
 import { createIdentityRepository, type IdentityRepository } from './identity-repository.js'
 import { createImportJobRepository, type ImportJobRepository } from './import-job-repository.js'
+import { createImportUploadRepository, type ImportUploadRepository } from './import-upload-repository.js'
+import { createJobProgressRepository, type JobProgressRepository } from './job-progress-repository.js'
 import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
 import { createLinkingRepository, type LinkingRepository } from './linking-repository.js'
 import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
@@ -37,6 +39,8 @@ export type Repositories = {
   readonly webhookSubscriptions: WebhookSubscriptionRepository
   readonly outbox: WebhookOutbox
   readonly importJobs: ImportJobRepository
+  readonly importUploads: ImportUploadRepository
+  readonly jobProgress: JobProgressRepository
   readonly intelSources: IntelSourceRepository
   readonly audit: AuditLogRepository
   readonly linking: LinkingRepository
@@ -59,6 +63,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     webhookSubscriptions: createWebhookSubscriptionRepository(db),
     outbox: createWebhookOutbox(db),
     importJobs: createImportJobRepository(db),
+    importUploads: createImportUploadRepository(db),
+    jobProgress: createJobProgressRepository(db),
     intelSources: createIntelSourceRepository(db),
     audit: createAuditLogRepository(db),
     linking: createLinkingRepository(db),
