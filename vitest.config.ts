@@ -10,6 +10,7 @@ export default defineConfig({
       '@hirewall/core': source('core'),
       '@hirewall/synth': source('synth'),
       '@hirewall/intel': source('intel'),
+      '@hirewall/workforce': source('workforce'),
       '@hirewall/store': source('store'),
       '@hirewall/server': source('server'),
     },

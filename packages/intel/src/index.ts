@@ -119,6 +119,18 @@ export {
 } from './watchlists/watchlist-csv-names.js'
 export { readListedIndicator, type ListedIndicator } from './watchlists/listed-indicator.js'
 export { createWatchlistDetector, type WatchlistDetectorOptions } from './watchlists/watchlist-detector.js'
+// ── CSV ──
+export {
+  readCsv,
+  csvDelimiters,
+  csvQuoteModes,
+  type CsvDelimiter,
+  type CsvQuoteMode,
+  type CsvReadOptions,
+  type CsvReadResult,
+  type CsvRecord,
+  type CsvRecordIssue,
+} from './csv/read-csv.js'
 // ── cache, update, loading ──
 export { resolveIntelDirectory, type IntelDirectoryInputs } from './cache/intel-directory.js'
 export {
