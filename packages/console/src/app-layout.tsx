@@ -74,7 +74,7 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
     case 'cluster':
       return <ClusterPage key={route.id} id={route.id} abilities={abilities} />
     case 'users':
-      return abilities.canManageUsers ? <UsersPage /> : <NotAllowed />
+      return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':
       return abilities.canManageKeys ? <ApiKeysPage /> : <NotAllowed />
     case 'audit':

@@ -19,7 +19,7 @@ export function ListPage<Item>(props: {
 }) {
   const [cursors, setCursors] = useState<readonly string[]>([])
   const cursor = cursors.at(-1)
-  const url = withQuery(props.path, { ...props.query, limit: 50, cursor })
+  const url = withQuery(props.path, { ...props.query, limit: 50, after: cursor })
   const { state, reload } = useApi(url, (signal) => callApi<Page<Item>>('GET', url, { signal }))
   return (
     <main className="page">

@@ -1,25 +1,180 @@
-import type { User } from '../api/api-types'
+import { useState, type FormEvent } from 'react'
+import { roles, type Role, type User } from '../api/api-types'
+import { asFailure, useApi } from '../api/use-api'
 import { formatDateTime } from '../ui/format'
-import { ListPage } from './list-page'
+import { ErrorBanner, Loading } from '../ui/status-views'
+import { changeRole, createUser, disableUser, listUsers, resetPassword } from './admin-api'
+import { OneTimeSecret } from './one-time-secret'
 
-/** Admins: the people who may sign in, their roles and state. */
-export function UsersPage() {
+/** Admins: who may sign in, with which role; add people, change roles, disable, reset passwords. */
+export function UsersPage(props: { readonly currentUserId: string }) {
+  const { state, reload } = useApi('users', listUsers)
+  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => {
+        setMessage(null)
+        reload()
+      },
+      (error: unknown) => setMessage(asFailure(error).message),
+    )
   return (
-    <ListPage<User>
-      title="Users"
-      path="/v1/users"
-      rowKey={(user) => user.id}
-      empty="No users."
-      columns={[
-        { header: 'Email', cell: (user) => user.email },
-        { header: 'Name', cell: (user) => user.displayName ?? '–' },
-        { header: 'Role', cell: (user) => user.role },
-        { header: 'Last sign-in', cell: (user) => formatDateTime(user.lastSignInAt) },
-        {
-          header: 'State',
-          cell: (user) => (user.disabledAt === null || user.disabledAt === undefined ? 'active' : 'disabled'),
-        },
-      ]}
-    />
+    <main className="page">
+      <h1>Users</h1>
+      <NewUserForm
+        onCreated={(user, oneTimePassword) => {
+          setSecret({ label: `One-time password for ${user.email}.`, value: oneTimePassword })
+          reload()
+        }}
+      />
+      {secret === null ? null : (
+        <OneTimeSecret label={secret.label} secret={secret.value} onDone={() => setSecret(null)} />
+      )}
+      {message === null ? null : (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      {state.status === 'loading' ? <Loading what="users" /> : null}
+      {state.status === 'failed' ? <ErrorBanner failure={state.failure} onRetry={reload} /> : null}
+      {state.status === 'loaded' ? (
+        <table className="list" aria-label="Users">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.map((user) => {
+              const isDisabled = user.disabledAt !== null && user.disabledAt !== undefined
+              const isSelf = user.id === props.currentUserId
+              return (
+                <tr key={user.id}>
+                  <td>{user.email}</td>
+                  <td>{user.displayName ?? '–'}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                      Role of {user.email}
+                    </label>
+                    <select
+                      id={`role-${user.id}`}
+                      value={user.role}
+                      disabled={isDisabled || isSelf}
+                      onChange={(event) => {
+                        const role = roles.find((candidate) => candidate === event.target.value)
+                        if (role !== undefined) void act(changeRole(user.id, role))
+                      }}
+                    >
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {role}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{formatDateTime(user.lastSignInAt)}</td>
+                  <td>{isDisabled ? 'disabled' : 'active'}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      disabled={isDisabled}
+                      aria-label={`Reset the password of ${user.email}`}
+                      onClick={() =>
+                        void resetPassword(user.id).then(
+                          (reset) =>
+                            setSecret({ label: `One-time password for ${user.email}.`, value: reset.oneTimePassword }),
+                          (error: unknown) => setMessage(asFailure(error).message),
+                        )
+                      }
+                    >
+                      Reset password
+                    </button>
+                    <button
+                      type="button"
+                      disabled={isDisabled || isSelf}
+                      aria-label={`Disable ${user.email}`}
+                      onClick={() => {
+                        if (window.confirm(`Disable ${user.email}? Their sessions end at once.`))
+                          void act(disableUser(user.id))
+                      }}
+                    >
+                      Disable
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      ) : null}
+    </main>
+  )
+}
+
+function NewUserForm(props: { readonly onCreated: (user: User, oneTimePassword: string) => void }) {
+  const [email, setEmail] = useState('')
+  const [displayName, setDisplayName] = useState('')
+  const [role, setRole] = useState<Role>('analyst')
+  const [message, setMessage] = useState<string | null>(null)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const name = displayName.trim()
+    createUser({ email: email.trim(), role, ...(name === '' ? {} : { displayName: name }) }).then(
+      (created) => {
+        setEmail('')
+        setDisplayName('')
+        setMessage(null)
+        props.onCreated(created.user, created.oneTimePassword)
+      },
+      (error: unknown) => setMessage(asFailure(error).message),
+    )
+  }
+  return (
+    <form className="filters" onSubmit={submit} aria-label="Add a user">
+      <div className="field">
+        <label htmlFor="new-user-email">Email</label>
+        <input
+          id="new-user-email"
+          type="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-user-name">Name (optional)</label>
+        <input id="new-user-name" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-user-role">Role</label>
+        <select
+          id="new-user-role"
+          value={role}
+          onChange={(event) => setRole(roles.find((candidate) => candidate === event.target.value) ?? 'viewer')}
+        >
+          {roles.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {candidate}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit" className="primary">
+          Add user
+        </button>
+      </div>
+      {message === null ? null : (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+    </form>
   )
 }
