@@ -121,6 +121,22 @@ export {
   registerWebhookDeliveryRoutes,
   type WebhookDeliveryRoutesOptions,
 } from './routes/webhook-deliveries/webhook-delivery-routes.js'
+export { registerAtsWebhookRoutes, type AtsWebhookRoutesOptions } from './routes/ats-webhooks/ats-webhook-routes.js'
+export {
+  atsWebhookSecretVariables,
+  atsWebhookSecretsFromEnv,
+  leverApiFromEnv,
+  leverApiVariables,
+  type AtsWebhookSecrets,
+} from './routes/ats-webhooks/ats-webhook-config.js'
+export {
+  createLeverApi,
+  LeverApiError,
+  leverApiUrl,
+  type LeverApi,
+  type LeverApiOptions,
+} from './routes/ats-webhooks/lever-api.js'
+export type { InboundEvent, ReportedHire } from './routes/ats-webhooks/inbound-event.js'
 
 // ── screening ──
 export {
