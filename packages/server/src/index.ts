@@ -161,6 +161,11 @@ export type {
 } from './screening/screening-events.js'
 export { runRescreen, type RescreenJobData, type RescreenJobHooks } from './screening/run-rescreen.js'
 
+// ── reads and review ──
+export { registerReadRoutes } from './routes/register-read-routes.js'
+export { registerReviewRoutes } from './routes/register-review-routes.js'
+export type { CaseDecidedPayload } from './routes/decisions/case-decided-event.js'
+
 // ── console ──
 export {
   consoleBuildDirectory,
