@@ -66,6 +66,43 @@ export {
 } from './auth/password-hash.js'
 export { authenticateRequest, type Authentication } from './auth/authenticate-request.js'
 export { requirePermission } from './auth/require-permission.js'
+export { storeAccessControl, type StoreAccessControlOptions } from './auth/store-access-control.js'
+export {
+  activityWriteIntervalMs,
+  defaultSessionLifetime,
+  slidingExpiry,
+  type SessionLifetime,
+} from './auth/session-lifetime.js'
+export { ensureFirstAdmin, type FirstAdmin } from './auth/ensure-first-admin.js'
+export { generateOneTimePassword } from './auth/one-time-password.js'
+export { withUserAdministrationLock } from './auth/user-administration-lock.js'
+
+// ── sign-in, users and API keys ──
+export {
+  defaultSignInLimits,
+  registerSessionRoutes,
+  type SessionRoutesOptions,
+  type SignInLimits,
+} from './routes/session/register-session-routes.js'
+export { registerUserRoutes, type UserRoutesOptions } from './routes/users/register-user-routes.js'
+export { toUserView, userViewSchema, type UserView } from './routes/users/user-view.js'
+export { registerApiKeyRoutes, type ApiKeyRoutesOptions } from './routes/api-keys/register-api-key-routes.js'
+
+// ── request security ──
+export {
+  defaultContentSecurityPolicy,
+  registerSecurityHeaders,
+  type SecurityHeadersOptions,
+} from './security/security-headers.js'
+export { registerCsrfCheck, type CsrfCheckOptions } from './security/csrf-check.js'
+export {
+  RateLimiter,
+  rateLimitedError,
+  type RateLimit,
+  type RateLimitDecision,
+  type RateLimiterOptions,
+} from './security/rate-limiter.js'
+export { defaultSubmissionRateLimit, registerPermissionRateLimit } from './security/permission-rate-limit.js'
 
 // ── webhooks ──
 export {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type LogLevel } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type LogLevel } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { AccessControl } from '../auth/auth-ports.js'
 import type { Principal } from '../auth/principal.js'
@@ -50,6 +50,12 @@ export type BuildAppOptions = {
   readonly accessControl?: Omit<AccessControl, 'now'> & { readonly now?: () => Date }
   /** The version shown in the OpenAPI document. */
   readonly version?: string | undefined
+  /**
+   * Which proxies to believe about the client (Fastify's `trustProxy`: `true`, or proxy addresses/CIDRs), so
+   * `request.ip` (sign-in limits, audit) and `request.protocol` (HSTS, Secure cookies) read `X-Forwarded-*`. Off by
+   * default: behind no proxy those headers are the client's to forge.
+   */
+  readonly trustProxy?: boolean | string | readonly string[] | undefined
 }
 
 /** The default request body limit: one application record is a few KiB; bulk uploads set their own limit. */
@@ -65,6 +71,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     logger: loggerOptions({ level: options.logLevel ?? 'info', stream: options.logStream }),
     bodyLimit: options.bodyLimitBytes ?? defaultBodyLimitBytes,
     genReqId: requestIdFor,
+    trustProxy: trustProxyOf(options.trustProxy),
     // One line per request, without the URL, headers or body Fastify's own lines would carry.
     logController: new RequestLogController(),
     // startServer answers requests that arrive while draining with the house 503 (Fastify's own has another shape).
@@ -103,4 +110,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 function accessControlOf(given: BuildAppOptions['accessControl']): AccessControl | null {
   if (given === undefined) return null
   return { apiKeys: given.apiKeys, sessions: given.sessions, now: given.now ?? (() => new Date()) }
+}
+
+function trustProxyOf(given: BuildAppOptions['trustProxy']): NonNullable<FastifyServerOptions['trustProxy']> {
+  if (given === undefined) return false
+  return typeof given === 'object' ? [...given] : given
 }
