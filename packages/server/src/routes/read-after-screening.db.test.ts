@@ -113,6 +113,32 @@ describe.each(storeTestTargets())('reading what the screening pipeline stored, o
     expect(after.items.map((item) => item.case.subject.id)).not.toContain('e2e-risky')
   })
 
+  it('publishes every read and review operation, with its parameters, body and responses, in the OpenAPI document', async () => {
+    type Operation = { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }
+    const document = (await get('/docs/openapi.json', {})).json<{ paths: Record<string, Record<string, Operation>> }>()
+    const operations: [string, string, readonly string[]][] = [
+      ['get', '/v1/applications', ['200', '400', '401', '403']],
+      ['get', '/v1/applications/{id}', ['200', '401', '403', '404']],
+      ['get', '/v1/clusters/{id}', ['200', '401', '403', '404']],
+      ['get', '/v1/audit', ['200', '400', '401', '403']],
+      ['get', '/v1/cases', ['200', '400', '401', '403']],
+      ['post', '/v1/cases/{id}/assign', ['200', '400', '403', '404', '409']],
+      ['post', '/v1/applications/{id}/decisions', ['201', '400', '401', '403', '404']],
+      ['post', '/v1/clusters/{id}/decisions', ['201', '400', '401', '403', '404']],
+    ]
+    for (const [method, path, statuses] of operations) {
+      const operation = document.paths[path]?.[method]
+      expect(operation, `${method} ${path}`).toBeDefined()
+      expect(Object.keys(operation?.responses ?? {}), `${method} ${path}`).toEqual(
+        expect.arrayContaining([...statuses]),
+      )
+      if (method === 'post') expect(operation?.requestBody, path).toBeDefined()
+      if (path.includes('{id}')) expect(operation?.parameters, path).toBeDefined()
+    }
+    const cluster = document.paths['/v1/clusters/{id}']?.get?.responses['200'] as { content: Record<string, unknown> }
+    expect(Object.keys(cluster.content)).toEqual(['application/json', 'application/graphml+xml'])
+  })
+
   it("keeps the pipeline's and the readers' steps in one audit trail", async () => {
     const body = (await get('/v1/audit?limit=500', test.keys.admin)).json<{
       items: { actor: string; action: string; target: string | null }[]
