@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@hirewall/core': source('core'),
       '@hirewall/synth': source('synth'),
+      '@hirewall/model': source('model'),
       '@hirewall/intel': source('intel'),
       '@hirewall/workforce': source('workforce'),
       '@hirewall/store': source('store'),

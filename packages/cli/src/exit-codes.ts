@@ -11,6 +11,11 @@ export const exitCodes = {
    * For `intel update` and `intel import`: some sources or files were refused or not downloaded; the versions in use stay.
    */
   invalidRows: 3,
+  /**
+   * `model` commands: a gate said no. `model promote` was blocked (fairness or quality), `model train` had too few
+   * labelled applications, `model rollback` had nothing to return to, `model drift` found significant drift.
+   */
+  refused: 4,
 } as const
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes]

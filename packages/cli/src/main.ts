@@ -5,6 +5,7 @@ import { evalCommand } from './commands/eval-command.js'
 import { generateCommand } from './commands/generate-command.js'
 import { graphCommand } from './commands/graph-command.js'
 import { intelCommand } from './commands/intel-command.js'
+import { modelCommand } from './commands/model-command.js'
 import { screenCommand } from './commands/screen-command.js'
 import { exitCodes, type ExitCode } from './exit-codes.js'
 import { UsageError } from './usage-error.js'
@@ -24,7 +25,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run with --help for usage)')
-  for (const command of [screenCommand, graphCommand, generateCommand, evalCommand, demoCommand, intelCommand]) {
+  for (const command of [
+    screenCommand,
+    graphCommand,
+    generateCommand,
+    evalCommand,
+    demoCommand,
+    intelCommand,
+    modelCommand,
+  ]) {
     program.addCommand(
       command(io, setExitCode)
         .exitOverride()
