@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { processIo, type CliIo } from './cli-io.js'
+import { adminCommand } from './commands/admin-command.js'
 import { demoCommand } from './commands/demo-command.js'
 import { evalCommand } from './commands/eval-command.js'
 import { generateCommand } from './commands/generate-command.js'
@@ -7,6 +8,7 @@ import { graphCommand } from './commands/graph-command.js'
 import { intelCommand } from './commands/intel-command.js'
 import { modelCommand } from './commands/model-command.js'
 import { screenCommand } from './commands/screen-command.js'
+import { serveCommand } from './commands/serve-command.js'
 import { exitCodes, type ExitCode } from './exit-codes.js'
 import { UsageError } from './usage-error.js'
 
@@ -32,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     evalCommand,
     demoCommand,
     intelCommand,
+    serveCommand,
+    adminCommand,
     modelCommand,
   ]) {
     program.addCommand(

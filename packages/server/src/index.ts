@@ -210,3 +210,6 @@ export {
   serverPathPrefixes,
   type ConsoleOptions,
 } from './console/register-console.js'
+
+// ── the whole service ──
+export { buildServiceApp, type ServiceAppOptions } from './service/build-service-app.js'

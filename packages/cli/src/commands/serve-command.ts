@@ -1,0 +1,130 @@
+import { Command, InvalidArgumentError } from 'commander'
+import type { ApplicationRecord } from '@hirewall/core'
+import type { CliIo } from '../cli-io.js'
+import { exitCodes, type ExitCode } from '../exit-codes.js'
+import { loadScreeningIntel, type IntelFlags } from '../intel/screening-intel.js'
+import { readApplications } from '../input/read-applications.js'
+import { loadPolicy } from '../policy/load-policy.js'
+import { resolveDataDirectory } from '../serve/data-directory.js'
+import { publicOrigins } from '../serve/public-origins.js'
+import { startService } from '../serve/start-service.js'
+import { demoFile } from './demo-command.js'
+
+type ServeFlags = IntelFlags & {
+  readonly port: number
+  readonly host: string
+  readonly dataDir?: string
+  readonly publicOrigin: string[]
+  readonly adminEmail: string
+  readonly policy?: string
+  readonly demo: boolean
+  readonly console: boolean
+  readonly submissionsPerMinute?: number
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const
+
+export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+  return new Command('serve')
+    .description(
+      'Run the HireWall service: the HTTP API, ATS webhooks, outbound webhooks and the analyst console, on embedded ' +
+        'PGlite (default) or the PostgreSQL server DATABASE_URL names. On first start it creates an admin and prints ' +
+        'a one-time password.',
+    )
+    .option('-p, --port <port>', 'port to listen on (default: $PORT, else 8080)', integer('--port'))
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--data-dir <dir>',
+      'PGlite data directory when DATABASE_URL is unset (default: $HIREWALL_HOME/data, else ~/.hirewall/data)',
+    )
+    .option(
+      '--public-origin <url>',
+      'an origin the console is served from, for the CSRF check (repeatable; default: http://localhost:PORT and http://127.0.0.1:PORT)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--admin-email <email>', 'email of the admin created on first start', 'admin@hirewall.localhost')
+    .option('--policy <file>', 'scoring policy file (default: the shipped policy)')
+    .option('--demo', 'load the bundled demo applications when the store is empty')
+    .option('--no-console', 'serve the API only')
+    .option(
+      '--submissions-per-minute <count>',
+      'submissions allowed per API key or person',
+      integer('--submissions-per-minute'),
+    )
+    .option('--log-level <level>', `one of ${logLevels.join(', ')}`, 'info')
+    .option(
+      '--intel-dir <dir>',
+      'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)',
+    )
+    .option('--no-intel', 'screen without the intel cache and the shipped network data')
+    .action(async (options: Omit<ServeFlags, 'port'> & { port?: number }) => {
+      setExitCode(await runServe(options, io))
+    })
+}
+
+async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io: CliIo): Promise<ExitCode> {
+  if (!(logLevels as readonly string[]).includes(flags.logLevel)) {
+    throw new InvalidArgumentError(`--log-level must be one of ${logLevels.join(', ')}`)
+  }
+  const port = flags.port ?? portFromEnvironment()
+  const say = (line: string): void => void io.stderr.write(`${line}\n`)
+  const policy = await loadPolicy(flags.policy)
+  const intel = await loadScreeningIntel(flags, io)
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
+  const service = await startService({
+    port,
+    host: flags.host,
+    dataDir: resolveDataDirectory(flags.dataDir),
+    databaseUrl,
+    publicOrigins: publicOrigins(flags.publicOrigin, flags.host, port),
+    adminEmail: flags.adminEmail.toLowerCase(),
+    policy,
+    intel,
+    seed: () => (flags.demo ? demoRecords() : noRecords()),
+    submissionsPerMinute: flags.submissionsPerMinute,
+    logLevel: flags.logLevel,
+    serveConsole: flags.console,
+    say,
+  })
+  const url = service.server.url.replace('http://127.0.0.1:', 'http://localhost:')
+  if (service.seeded > 0) say(`Loaded ${service.seeded} demo applications (packages/cli/demo/applications.jsonl).`)
+  say(`HireWall is running: ${flags.console ? `console ${url}/, ` : ''}API ${url}/v1, docs ${url}/docs`)
+  if (service.firstAdmin.status === 'created') {
+    say(
+      `First start: created the admin ${service.firstAdmin.user.email} with the one-time password\n\n    ${service.firstAdmin.oneTimePassword}\n\n` +
+        'It is shown only now; sign in with it and choose a new one.',
+    )
+  } else {
+    say('Sign in with an existing account (lost the admin password? `hirewall admin reset-password EMAIL`).')
+  }
+  say('Stop with Ctrl-C.')
+  return exitCodes.ok
+}
+
+async function* demoRecords(): AsyncIterable<ApplicationRecord> {
+  for await (const row of readApplications([demoFile])) if (row.status === 'valid') yield row.record
+}
+
+// eslint-disable-next-line require-yield -- an empty seed
+async function* noRecords(): AsyncIterable<ApplicationRecord> {
+  return
+}
+
+function portFromEnvironment(): number {
+  const value = process.env.PORT?.trim()
+  if (value === undefined || value === '') return 8080
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError(`PORT is not a port: ${value}`)
+  return port
+}
+
+function integer(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value)
+    if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`${flag} must be a whole number`)
+    return parsed
+  }
+}

@@ -1,0 +1,107 @@
+import type { ApplicationRecord, ScoringPolicy } from '@hirewall/core'
+import {
+  buildServiceApp,
+  createScreeningService,
+  ensureFirstAdmin,
+  startDeliveryWorker,
+  startServer,
+  type FirstAdmin,
+  type RunningServer,
+  type ScreeningService,
+} from '@hirewall/server'
+import { describeStoreTarget, openStore, type Store } from '@hirewall/store'
+import type { ScreeningIntel } from '../intel/screening-intel.js'
+
+/** Everything `hirewall serve` needs, already resolved from flags and environment. */
+export type ServiceSettings = {
+  readonly port: number
+  readonly host: string
+  /** PGlite's data directory when `databaseUrl` is unset. */
+  readonly dataDir: string
+  readonly databaseUrl: string | undefined
+  readonly publicOrigins: readonly string[]
+  readonly adminEmail: string
+  readonly policy: ScoringPolicy
+  readonly intel: ScreeningIntel
+  /** Applications to load when the store has none (the demo world); empty loads nothing. */
+  readonly seed: () => AsyncIterable<ApplicationRecord>
+  readonly submissionsPerMinute: number | undefined
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+  readonly serveConsole: boolean
+  /** Where the startup banner goes. */
+  readonly say: (line: string) => void
+}
+
+/** The running service; `server.shutdown` (or SIGTERM/SIGINT) stops it gracefully. */
+export type RunningService = {
+  readonly server: RunningServer
+  readonly store: Store
+  readonly screening: ScreeningService
+  readonly firstAdmin: FirstAdmin
+  readonly seeded: number
+}
+
+/**
+ * Opens the store (migrating it), starts the screening pipeline (rebuilding the identity graph's memory from the
+ * stored pool), builds the app, creates the first admin on first start, loads the seed applications into an empty
+ * store, starts the webhook delivery worker and listens. Shutdown drains requests, then stops the worker, the
+ * pipeline and the store, in that order.
+ */
+export async function startService(settings: ServiceSettings): Promise<RunningService> {
+  const store = await openStore({
+    dataDir: settings.dataDir,
+    ...(settings.databaseUrl === undefined ? { env: {} } : { databaseUrl: settings.databaseUrl }),
+    maxConnections: 20,
+  })
+  settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  const screening = await createScreeningService({
+    store,
+    policy: settings.policy,
+    reference: settings.intel.reference,
+    detectors: settings.intel.detectors,
+  })
+  let wakeDeliveries: (() => void) | undefined
+  const app = await buildServiceApp({
+    store,
+    screening,
+    publicOrigins: settings.publicOrigins,
+    console: settings.serveConsole,
+    wakeDeliveries: () => wakeDeliveries?.(),
+    ...(settings.submissionsPerMinute === undefined
+      ? {}
+      : { submissionRateLimit: { requests: settings.submissionsPerMinute, windowMs: 60_000 } }),
+    app: {
+      logLevel: settings.logLevel,
+      readinessChecks: [{ name: 'database', check: async () => void (await store.users.count()) }],
+    },
+  })
+  const firstAdmin = await ensureFirstAdmin(store, { email: settings.adminEmail })
+  const seeded = await seedEmptyStore(store, screening, settings)
+  const worker = startDeliveryWorker({ outbox: store.outbox, metrics: app.metrics })
+  wakeDeliveries = () => worker.wake()
+  const server = await startServer(app, { port: settings.port, host: settings.host })
+  // Hooks run last registered first: the store closes after everything that uses it.
+  server.onShutdown('store', () => store.close())
+  server.onShutdown('screening', () => screening.close())
+  server.onShutdown('webhook deliveries', () => worker.stop())
+  return { server, store, screening, firstAdmin, seeded }
+}
+
+async function seedEmptyStore(store: Store, screening: ScreeningService, settings: ServiceSettings): Promise<number> {
+  const existing = await store.applications.list({}, { limit: 1 })
+  if (existing.items.length > 0) return 0
+  let batch: ApplicationRecord[] = []
+  let count = 0
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return
+    await screening.submitMany(batch.map((record) => ({ record, raw: record, actor: 'system:demo' })))
+    count += batch.length
+    batch = []
+  }
+  for await (const record of settings.seed()) {
+    batch.push(record)
+    if (batch.length === 100) await flush()
+  }
+  await flush()
+  return count
+}

@@ -1,0 +1,67 @@
+import type { Store } from '@hirewall/store'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type BuildAppOptions } from '../app/build-app.js'
+import { storeAccessControl } from '../auth/store-access-control.js'
+import { registerConsole } from '../console/register-console.js'
+import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
+import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
+import { registerReadRoutes } from '../routes/register-read-routes.js'
+import { registerReviewRoutes } from '../routes/register-review-routes.js'
+import { registerSessionRoutes } from '../routes/session/register-session-routes.js'
+import type { RescreenJobStarter } from '../routes/submission/rescreen-route.js'
+import { registerSubmissionRoutes } from '../routes/submission/register-submission-routes.js'
+import { registerUserRoutes } from '../routes/users/register-user-routes.js'
+import { registerWebhookDeliveryRoutes } from '../routes/webhook-deliveries/webhook-delivery-routes.js'
+import { registerWebhookSubscriptionRoutes } from '../routes/webhook-subscriptions/webhook-subscription-routes.js'
+import type { ScreeningService } from '../screening/screening-service.js'
+import { registerCsrfCheck } from '../security/csrf-check.js'
+import { defaultSubmissionRateLimit, registerPermissionRateLimit } from '../security/permission-rate-limit.js'
+import type { RateLimit } from '../security/rate-limiter.js'
+import { registerSecurityHeaders } from '../security/security-headers.js'
+
+/** What the whole service app is built from; see {@link buildServiceApp}. */
+export type ServiceAppOptions = {
+  readonly store: Store
+  readonly screening: ScreeningService
+  /** The origins the console is served from; cookie-authenticated writes must come from one of them. */
+  readonly publicOrigins: readonly string[]
+  /** Submissions per API key or person (default {@link defaultSubmissionRateLimit}). */
+  readonly submissionRateLimit?: RateLimit | undefined
+  /** Starts background re-screenings of the whole pool (the job queue). */
+  readonly rescreenJobs?: RescreenJobStarter | undefined
+  /** Adds routes that live elsewhere (bulk imports) before the console's catch-all. */
+  readonly extraRoutes?: ((app: FastifyInstance) => Promise<void> | void) | undefined
+  /** Wakes the webhook delivery worker when an admin retries a delivery. */
+  readonly wakeDeliveries?: (() => void) | undefined
+  /** Serve the console's build at `/` (default true); off for API-only processes and tests. */
+  readonly console?: boolean | undefined
+  /** Environment for the ATS webhook secrets (`HIREWALL_GREENHOUSE_SECRET`...); default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  /** Logging, body limit, readiness checks, metrics probes. */
+  readonly app?: Omit<BuildAppOptions, 'accessControl'> | undefined
+}
+
+/**
+ * Builds the complete HTTP service: security headers, the CSRF check, sign-in, users and keys, submission and
+ * re-screening, reads and review, ATS webhooks in, webhook subscriptions and deliveries out, and the console. The
+ * one place that lists every route group; `hirewall serve` and the end-to-end tests both build the app with it.
+ */
+export async function buildServiceApp(options: ServiceAppOptions): Promise<FastifyInstance> {
+  const { store, screening } = options
+  const app = await buildApp({ ...options.app, accessControl: storeAccessControl(store) })
+  registerSecurityHeaders(app)
+  registerCsrfCheck(app, { origins: options.publicOrigins })
+  registerPermissionRateLimit(app, 'applications.submit', options.submissionRateLimit ?? defaultSubmissionRateLimit)
+  registerSessionRoutes(app, { store })
+  registerUserRoutes(app, { store })
+  registerApiKeyRoutes(app, { store })
+  registerSubmissionRoutes(app, { screening, rescreenJobs: options.rescreenJobs })
+  registerReadRoutes(app, { store })
+  registerReviewRoutes(app, { store })
+  await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
+  registerWebhookSubscriptionRoutes(app, { store })
+  registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
+  await options.extraRoutes?.(app)
+  if (options.console ?? true) await registerConsole(app)
+  return app
+}
