@@ -16,7 +16,9 @@ import { hashPassword } from '../auth/password-hash.js'
 import { storeAccessControl } from '../auth/store-access-control.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
 import { registerReviewRoutes } from '../routes/register-review-routes.js'
+import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
 import { registerSessionRoutes } from '../routes/session/register-session-routes.js'
+import { registerUserRoutes } from '../routes/users/register-user-routes.js'
 import { createScreeningService } from '../screening/create-screening-service.js'
 import type { ScreeningService } from '../screening/screening-service.js'
 import { registerCsrfCheck } from '../security/csrf-check.js'
@@ -97,6 +99,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     const passwordHash = await hashPassword(password)
     await store.users.create({ email: 'analyst@example.com', role: 'analyst', passwordHash, displayName: 'Ana Lyst' })
     await store.users.create({ email: 'viewer@example.com', role: 'viewer', passwordHash })
+    await store.users.create({ email: 'admin@example.com', role: 'admin', passwordHash })
 
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
@@ -104,6 +107,8 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     registerSecurityHeaders(app)
     registerCsrfCheck(app, { origins: [base] })
     registerSessionRoutes(app, { store, secureCookies: false })
+    registerUserRoutes(app, { store })
+    registerApiKeyRoutes(app, { store })
     registerReadRoutes(app, { store })
     registerReviewRoutes(app, { store })
     await registerConsole(app, { root: join(buildDir, 'dist') })
@@ -188,6 +193,12 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await queue.waitFor()
     await expect.poll(() => queue.getByRole('row').count()).toBeGreaterThan(1)
     expect(await queue.getByRole('row').filter({ hasText: heldName }).count()).toBe(0)
+
+    // Enter opens the selected row.
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Why this score' }).waitFor()
+    expect(new URL(page.url()).pathname).toMatch(/^\/applications\/[^/]+$/)
     await page.context().close()
   })
 
@@ -199,6 +210,34 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     expect(await page.getByText('Viewers cannot decide.').count()).toBe(1)
     expect(await page.getByRole('button', { name: 'Record decision' }).count()).toBe(0)
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0)
+    await page.context().close()
+  })
+
+  it('lets an admin add a person and create and revoke an API key, each secret shown once', async () => {
+    const page = await openPage()
+    await signIn(page, 'admin@example.com')
+    await page.getByRole('link', { name: 'Users' }).click()
+    await page.getByRole('table', { name: 'Users' }).waitFor()
+    await page.getByLabel('Email').fill('new.analyst@example.com')
+    await page.getByLabel('Role', { exact: true }).selectOption('analyst')
+    await page.getByRole('button', { name: 'Add user' }).click()
+    const oneTimePassword = page.getByLabel('One-time password for new.analyst@example.com.')
+    await oneTimePassword.waitFor()
+    expect((await oneTimePassword.textContent())?.length).toBeGreaterThanOrEqual(15)
+    await expect.poll(() => page.getByRole('cell', { name: 'new.analyst@example.com', exact: true }).count()).toBe(1)
+    await page.screenshot({ path: join(shotsDir, 'users.png') })
+
+    await page.getByRole('link', { name: 'API keys' }).click()
+    await page.getByLabel('Name').fill('greenhouse sync')
+    await page.getByRole('button', { name: 'Create key' }).click()
+    const token = page.getByLabel('The token of greenhouse sync.')
+    await token.waitFor()
+    expect(await token.textContent()).toMatch(/^hw_\w+_\w+$/)
+    await page.getByRole('button', { name: 'Done, hide it' }).click()
+    expect(await token.count()).toBe(0)
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'Revoke greenhouse sync' }).click()
+    await expect.poll(() => page.getByRole('cell', { name: 'revoked', exact: true }).count()).toBe(1)
     await page.context().close()
   })
 
@@ -231,9 +270,9 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
   it('ran without CSP violations or script errors, and no personal data in any URL', async () => {
     expect(cspViolations).toEqual([])
     expect(pageErrors).toEqual([])
-    const personal = [heldName, 'Ines', 'mailinator', 'analyst@example.com', '555']
+    const personal = [heldName, 'Ines', 'mailinator', 'analyst@example.com', 'new.analyst', '555']
     expect(requestedUrls.filter((url) => personal.some((text) => decodeURIComponent(url).includes(text)))).toEqual([])
-    for (const name of ['sign-in', 'queue', 'application', 'cluster-graph']) {
+    for (const name of ['sign-in', 'queue', 'application', 'cluster-graph', 'users']) {
       expect((await stat(join(shotsDir, `${name}.png`))).size).toBeGreaterThan(10_000)
     }
   })
