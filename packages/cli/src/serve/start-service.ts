@@ -30,6 +30,10 @@ export type ServiceSettings = {
   readonly serveConsole: boolean
   /** Where the startup banner goes. */
   readonly say: (line: string) => void
+  /** Called with the exit code after a shutdown; `process.exit` by default (tests keep their process). */
+  readonly exit?: ((code: number) => void) | undefined
+  /** The signals that shut down; SIGTERM and SIGINT by default, none in tests. */
+  readonly signals?: readonly NodeJS.Signals[] | undefined
 }
 
 /** The running service; `server.shutdown` (or SIGTERM/SIGINT) stops it gracefully. */
@@ -79,7 +83,12 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   const seeded = await seedEmptyStore(store, screening, settings)
   const worker = startDeliveryWorker({ outbox: store.outbox, metrics: app.metrics })
   wakeDeliveries = () => worker.wake()
-  const server = await startServer(app, { port: settings.port, host: settings.host })
+  const server = await startServer(app, {
+    port: settings.port,
+    host: settings.host,
+    ...(settings.exit === undefined ? {} : { exit: settings.exit }),
+    ...(settings.signals === undefined ? {} : { signals: settings.signals }),
+  })
   // Hooks run last registered first: the store closes after everything that uses it.
   server.onShutdown('store', () => store.close())
   server.onShutdown('screening', () => screening.close())
