@@ -63,6 +63,12 @@ describe.each(storeTestTargets())('API key administration on $name', (target) =>
     expect((await test.store.apiKeys.list()).map((key) => key.name)).not.toContain('sneaky')
   })
 
+  it('publishes its routes in the OpenAPI document', async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/docs/openapi.json' })
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths)
+    expect(paths).toEqual(expect.arrayContaining(['/v1/api-keys', '/v1/api-keys/{id}']))
+  })
+
   it('refuses every key endpoint without credentials', async () => {
     for (const [name, method, url, payload] of endpoints) {
       expect([name, (await call(method, url, {}, payload)).statusCode]).toEqual([name, 401])

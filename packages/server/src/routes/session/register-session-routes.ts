@@ -7,7 +7,7 @@ import { describePrincipal, type Principal } from '../../auth/principal.js'
 import { requirePermission } from '../../auth/require-permission.js'
 import { checkSessionLifetime, defaultSessionLifetime, type SessionLifetime } from '../../auth/session-lifetime.js'
 import { generateSessionToken, sessionCookie } from '../../auth/session-token.js'
-import { verifyPassword } from '../../auth/password-hash.js'
+import { hashPassword, needsRehash, verifyPassword } from '../../auth/password-hash.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
 import { RateLimiter, rateLimitedError, type RateLimit } from '../../security/rate-limiter.js'
@@ -141,9 +141,14 @@ export function registerSessionRoutes(app: FastifyInstance, options: SessionRout
         throw new ApiError('UNAUTHENTICATED', 'The email or password is not correct, or the account is disabled.')
       }
       const { user } = check
+      // A hash made with older parameters is replaced now, the only time the password is known.
+      const rehashed = needsRehash(check.passwordHash) ? await hashPassword(request.body.password) : undefined
       await store.transaction(async (repositories) => {
         const sessionId = await startSession(repositories, request, reply, user.id)
         await repositories.users.recordLogin(user.id)
+        if (rehashed !== undefined) {
+          await repositories.users.setPassword(user.id, rehashed, { mustChangePassword: user.mustChangePassword })
+        }
         await repositories.audit.append({
           actor: `user:${user.id}`,
           action: 'session.signed-in',

@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTimeoutMs, storeTestTargets, type UserRole } from '@hirewall/store'
@@ -93,6 +94,22 @@ describe.each(storeTestTargets())('session routes on $name', (target) => {
     })
     expect(audit.items[0]).toMatchObject({ actor: `user:${ids.get('ana@example.com')}`, details: { ip: '127.0.0.1' } })
     expect(JSON.stringify(audit.items)).not.toContain(password)
+  })
+
+  it('replaces a hash made with older Argon2id parameters at sign-in', async () => {
+    const old = await hash(password, { memoryCost: 4096, timeCost: 1, parallelism: 1 })
+    const user = await test.store.users.create({ email: 'old-hash@example.com', role: 'viewer', passwordHash: old })
+    expect((await signInAs(app, 'old-hash@example.com', password)).response.statusCode).toBe(200)
+    const stored = (await test.store.users.findCredentials('old-hash@example.com'))?.passwordHash
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+    expect(await test.store.users.find(user.id)).toMatchObject({ mustChangePassword: false })
+    expect((await signInAs(app, 'old-hash@example.com', password)).response.statusCode).toBe(200)
+  })
+
+  it('publishes the session routes in the OpenAPI document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs/openapi.json' })
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths)
+    expect(paths).toEqual(expect.arrayContaining(['/v1/session', '/v1/me', '/v1/me/password']))
   })
 
   it('marks the cookie Secure when asked', async () => {

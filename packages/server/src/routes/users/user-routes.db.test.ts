@@ -64,6 +64,19 @@ describe.each(storeTestTargets())('user administration on $name', (target) => {
     expect(await test.store.users.find(targetId)).toMatchObject({ role: 'viewer', disabledAt: null })
   })
 
+  it('publishes its routes in the OpenAPI document', async () => {
+    const response = await test.app.inject({ method: 'GET', url: '/docs/openapi.json' })
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/v1/users',
+        '/v1/users/{id}',
+        '/v1/users/{id}/disable',
+        '/v1/users/{id}/password-reset',
+      ]),
+    )
+  })
+
   it('refuses every user endpoint without credentials', async () => {
     for (const [name, method, url, payload] of endpoints()) {
       expect([name, (await call(method, url, {}, payload)).statusCode]).toEqual([name, 401])
