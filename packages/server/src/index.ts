@@ -197,6 +197,11 @@ export type {
   ScreeningEventType,
 } from './screening/screening-events.js'
 export { runRescreen, type RescreenJobData, type RescreenJobHooks } from './screening/run-rescreen.js'
+export {
+  registerSubmissionRoutes,
+  type SubmissionRoutesOptions,
+} from './routes/submission/register-submission-routes.js'
+export { maxSynchronousRescreen, type RescreenJobStarter } from './routes/submission/rescreen-route.js'
 
 // ── reads and review ──
 export { registerReadRoutes } from './routes/register-read-routes.js'

@@ -213,7 +213,7 @@ describe.each(storeTestTargets())('the screening service on $name', ({ name, ope
       for each row execute function test_refuse_poison()`.execute(store.db)
     const errors: unknown[] = []
     await service.close()
-    service = await createScreeningService(serviceOptions(store, { onBatchError: (error) => errors.push(error) }))
+    service = await createScreeningService(serviceOptions(store, { onError: (error) => errors.push(error) }))
     try {
       const phone = '+1 415 555 0177'
       const before = await rowCounts(store)

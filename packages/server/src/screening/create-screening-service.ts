@@ -41,8 +41,11 @@ export type ScreeningServiceOptions = {
   readonly batch?: { readonly maxBatchSize?: number; readonly maxWaitMs?: number }
   /** Called with every result written (submissions and re-screenings), after its transaction committed. */
   readonly onScreened?: (result: StoredScreeningResult) => void
-  /** Called when a batch could not be written (its submissions fail with `unavailable`); log it here. */
-  readonly onBatchError?: (error: unknown) => void
+  /**
+   * Called with the errors the service handles itself, to log them: a batch that could not be written (its
+   * submissions fail with `unavailable`), an `onScreened` listener that threw.
+   */
+  readonly onError?: (error: unknown) => void
 }
 
 /**
@@ -60,6 +63,17 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
   const memory = new IdentityMemory(options.identityIndex)
   await memory.rebuild(store.linking)
   let isOpen = true
+  const listeners = new Set<(result: StoredScreeningResult) => void>()
+  if (options.onScreened !== undefined) listeners.add(options.onScreened)
+  const screened = (result: StoredScreeningResult): void => {
+    for (const listener of listeners) {
+      try {
+        listener(result)
+      } catch (error) {
+        options.onError?.(error)
+      }
+    }
+  }
   const rescreens = new Set<Promise<RescreenReport>>()
 
   const queue = new GroupCommitQueue<PreparedSubmission, SubmissionResult>(
@@ -68,7 +82,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
       try {
         return notify(await screenBatch(store, memory, batch))
       } catch (error) {
-        options.onBatchError?.(error)
+        options.onError?.(error)
         if (batch.length === 1) return [unavailable()]
       }
       // One submission the database refuses must not fail the others: try each alone, in order.
@@ -77,7 +91,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
         try {
           results.push(...notify(await screenBatch(store, memory, [item])))
         } catch (error) {
-          options.onBatchError?.(error)
+          options.onError?.(error)
           results.push(unavailable())
         }
       }
@@ -85,7 +99,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     },
   )
   const notify = (results: readonly SubmissionResult[]): readonly SubmissionResult[] => {
-    for (const result of results) if (result.status === 'created') options.onScreened?.(result.result)
+    for (const result of results) if (result.status === 'created') screened(result.result)
     return results
   }
 
@@ -129,7 +143,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     rescreen: async (rescreenOptions) => {
       if (!isOpen) throw new ScreeningError('closed', closed().message)
       const running = rescreenApplications(
-        { store, config: () => config, isOpen: () => isOpen, onScreened: options.onScreened },
+        { store, config: () => config, isOpen: () => isOpen, onScreened: screened },
         rescreenOptions,
       )
       rescreens.add(running)
@@ -142,6 +156,12 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     versions: () => ({ policyVersion: config.policy.version, dataVersions: dataVersionsOf(config) }),
     reconfigure: (changes) => {
       config = { ...config, ...changes }
+    },
+    onScreened: (listener) => {
+      // A wrapper per call, so the same function subscribed twice is also removed independently.
+      const subscription = (result: StoredScreeningResult): void => listener(result)
+      listeners.add(subscription)
+      return () => listeners.delete(subscription)
     },
     close: async () => {
       isOpen = false

@@ -107,6 +107,11 @@ export type ScreeningService = {
    * theirs until they are reconfigured too). Stored results stay as they are until re-screened.
    */
   reconfigure(changes: Partial<ScreeningConfig>): void
+  /**
+   * Calls `listener` with every result written from now on (submissions and re-screenings), after its transaction
+   * committed: metrics count screenings here. Returns a function that stops the calls.
+   */
+  onScreened(listener: (result: StoredScreeningResult) => void): () => void
   /** Waits for screenings in flight, then stops taking new ones. */
   close(): Promise<void>
 }
