@@ -157,6 +157,16 @@ describe.each(storeTestTargets())('ATS webhooks into screening on $name', (targe
       expect(response.json()).toEqual({ status: 'hire-recorded', applicationId: null })
       expect(await store.hires.find('greenhouse', '88000001')).toMatchObject({ applicationId: null })
       expect(await store.applications.find('greenhouse:88000001')).toBeUndefined()
+
+      // The application arrives later (an update resent, a backfill): the hire is linked to it.
+      const late = await greenhouse(
+        application.replaceAll('71980812', '88000001').replaceAll('jane.smith@', 'j.smith@'),
+      )
+      expect(late.json()).toEqual({ status: 'screened', applicationId: 'greenhouse:88000001' })
+      expect(await store.hires.find('greenhouse', '88000001')).toMatchObject({
+        applicationId: 'greenhouse:88000001',
+        hiredAt: new Date('2026-03-24T16:30:00Z'),
+      })
     })
 
     it('answers the ping, and acknowledges events it has no use for with 200 (Greenhouse retries anything else)', async () => {

@@ -60,6 +60,9 @@ export async function handleInboundEvent(
       )
     case 'screen': {
       const outcome = await screen(context, event.record, context.body)
+      const externalId = event.record.source.applicationId
+      if (outcome.status === 'created' && externalId !== undefined)
+        await linkEarlierHire(context, externalId, outcome.application)
       return screened(outcome.status, outcome.application.id)
     }
     case 'hire': {
@@ -115,9 +118,9 @@ async function fetchOpportunity(
     return hire === undefined ? ignored(context, 'opportunity-unreadable') : recordHire(context, hire, undefined)
   }
   const outcome = await screen(context, imported.record, fetched)
-  return hire === undefined
-    ? screened(outcome.status, outcome.application.id)
-    : recordHire(context, hire, outcome.application)
+  if (hire !== undefined) return recordHire(context, hire, outcome.application)
+  if (outcome.status === 'created') await linkEarlierHire(context, opportunityId, outcome.application)
+  return screened(outcome.status, outcome.application.id)
 }
 
 async function screen(context: InboundEventContext, record: ApplicationRecord, raw: unknown) {
@@ -178,6 +181,23 @@ async function recordHire(
     return outcome.hire
   })
   return { statusCode: 200, body: { status: 'hire-recorded', applicationId: recorded.applicationId } }
+}
+
+/** A hire reported before HireWall had its application (a hire webhook without one) is linked once it arrives. */
+async function linkEarlierHire(
+  context: InboundEventContext,
+  externalId: string,
+  application: StoredApplication,
+): Promise<void> {
+  const hire = await context.store.hires.find(context.vendor, externalId)
+  if (hire === undefined || hire.applicationId !== null) return
+  await context.store.hires.record({
+    sourceSystem: hire.sourceSystem,
+    externalApplicationId: hire.externalApplicationId,
+    applicationId: application.id,
+    hiredAt: hire.hiredAt,
+    recordedBy: hire.recordedBy,
+  })
 }
 
 function screened(status: 'created' | 'existing', applicationId: string): InboundEventResult {
