@@ -144,8 +144,10 @@ export async function listApplications(
       query = query.where('r.id', 'is not', null)
       if (request.after !== undefined) {
         const [score, time, id] = decodeCursor(list, request.after, ['number', 'number', 'string'])
+        // `r.score <= score` first, so the index on screening_results.score can seek to the cursor.
         query = query.where(
-          sql<boolean>`(r.score, a.submitted_at, a.id) < (${score}::float8, ${new Date(time)}::timestamptz, ${id}::text)`,
+          sql<boolean>`r.score <= ${score}::float8 and (r.score < ${score}::float8
+            or (a.submitted_at, a.id) < (${new Date(time)}::timestamptz, ${id}::text))`,
         )
       }
       query = query.orderBy('r.score', 'desc').orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc')

@@ -49,11 +49,15 @@ describe.each(storeTestTargets())('the review queue on $name', ({ open }) => {
   }, openTimeoutMs)
   afterAll(() => database.dispose())
 
-  const everything = async (filter: CaseQueueFilter = {}, request: CaseQueueRequest = {}): Promise<QueuedCase[]> => {
+  const everything = async (
+    filter: CaseQueueFilter = {},
+    request: CaseQueueRequest = {},
+    limit = 2,
+  ): Promise<QueuedCase[]> => {
     const items: QueuedCase[] = []
     let after: string | undefined
-    for (let pages = 0; pages < 20; pages++) {
-      const page = await database.store.cases.queue(filter, { ...request, limit: 2, ...(after ? { after } : {}) })
+    for (let pages = 0; pages < 40; pages++) {
+      const page = await database.store.cases.queue(filter, { ...request, limit, ...(after ? { after } : {}) })
       items.push(...page.items)
       after = page.nextCursor
       if (after === undefined) break
@@ -84,14 +88,20 @@ describe.each(storeTestTargets())('the review queue on $name', ({ open }) => {
     expect(items.map((item) => item.case.subject.id)).toEqual([...cases.keys()])
   })
 
-  it.each<[string, CaseQueueFilter, readonly string[]]>([
+  it.each<[string, CaseQueueFilter, readonly string[], CaseQueueRequest?]>([
     ['outcome', { outcomes: ['hold'] }, ['rq-high', 'cluster:rq-ring-1']],
     ['no outcome at all', { outcomes: [] }, []],
     ['subject kind', { subjectKind: 'cluster' }, ['cluster:rq-ring-1']],
     ['closed cases', { status: 'closed' }, []],
+    [
+      'outcome, oldest first',
+      { outcomes: ['hold', 'review'] },
+      ['rq-mid', 'cluster:rq-ring-1', 'rq-high', 'rq-tie'],
+      { order: 'oldest' },
+    ],
     ['an assignee that is not a user id', { assignedTo: 'nobody' }, []],
-  ])('filters by %s', async (_name, filter, expected) => {
-    expect((await everything(filter)).map((item) => item.case.subject.id)).toEqual(expected)
+  ])('filters by %s', async (_name, filter, expected, request = {}) => {
+    expect((await everything(filter, request)).map((item) => item.case.subject.id)).toEqual(expected)
   })
 
   it('assigns an open case, audits it, filters by assignee and refuses a closed case', async () => {
@@ -135,5 +145,28 @@ describe.each(storeTestTargets())('the review queue on $name', ({ open }) => {
     await expect(repository.queue({}, { order: 'oldest', after: page.nextCursor ?? '' })).rejects.toMatchObject({
       code: 'invalid-cursor',
     })
+  })
+
+  it('walks one case a page through scored, clustered and unscreened subjects, every case once in order', async () => {
+    const { store } = database
+    await store.applications.submit({ record: aRecord('rq-unscreened-2'), raw: {} })
+    await store.applications.submit({ record: aRecord('rq-lonely'), raw: {} })
+    await store.identity.assignCluster({
+      clusterId: 'cluster:rq-lonely',
+      applicationIds: ['rq-lonely'],
+      claimedPeople: 1,
+      isRing: false,
+    })
+    const extra = [
+      await store.cases.open({ kind: 'cluster', id: 'cluster:rq-lonely' }, 'system:test'),
+      await store.cases.open({ kind: 'application', id: 'rq-unscreened-2' }, 'system:test'),
+      await store.cases.open({ kind: 'application', id: 'rq-never-stored' }, 'system:test'),
+    ]
+    const whole = (await store.cases.queue({}, { limit: 50 })).items.map((item) => item.case.id)
+    const onePerPage = await everything({}, {}, 1)
+    expect(onePerPage.map((item) => item.case.id)).toEqual(whole)
+    expect(whole.slice(-4)).toEqual([cases.get('rq-unscreened')?.id, ...extra.map((opened) => opened.id)])
+    expect(onePerPage.at(-3)).toMatchObject({ risk: null, applicationCount: 1, candidateName: 'Jordan Avery Miller' })
+    expect(onePerPage.at(-1)).toMatchObject({ risk: null, candidateName: null })
   })
 })
