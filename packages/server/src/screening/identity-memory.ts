@@ -51,17 +51,24 @@ export class IdentityMemory {
     await this.catchUp(linking)
   }
 
-  /** Links the applications stored after `lastSeq`, in link order (other processes' links, or a rebuild's). */
+  /**
+   * Links the applications stored after `lastSeq`, in link order (other processes' links, or a rebuild's). The next
+   * page is read while this one is linked, so the database and the CPU work at once.
+   */
   async catchUp(linking: LinkingRepository): Promise<number> {
     let replayed = 0
+    let reading = linking.linkedAfter(this.lastSeq_, replayPageSize)
     for (;;) {
-      const page = await linking.linkedAfter(this.lastSeq_, replayPageSize)
+      const page = await reading
+      const last = page[page.length - 1]
+      const isFull = page.length === replayPageSize && last !== undefined
+      if (isFull) reading = linking.linkedAfter(last.linkSeq, replayPageSize)
       for (const linked of page) {
         this.index_.link(linked.record, linked.facts)
         this.lastSeq_ = linked.linkSeq
       }
       replayed += page.length
-      if (page.length < replayPageSize) return replayed
+      if (!isFull) return replayed
     }
   }
 

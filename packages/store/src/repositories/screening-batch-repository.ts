@@ -95,20 +95,24 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
             await transaction
               .insertInto('applications')
               .values(
-                chunk.map((item) => ({
-                  id: item.record.id,
-                  idempotency_key: item.idempotencyKey,
-                  source_system: item.record.source.system,
-                  external_id: externalIdOf(item.record),
-                  requisition_id: item.record.requisition?.id ?? null,
-                  submitted_at: new Date(item.record.submittedAt),
-                  received_at: receivedAt,
-                  raw: toJson(item.raw),
-                  record: toJson(item.record),
-                  facts: toJson(item.facts),
-                  link_seq: item.linkSeq,
-                  identity_signals: toJson(item.identitySignals),
-                })),
+                chunk.map((item) => {
+                  const record = toJson(item.record)
+                  return {
+                    id: item.record.id,
+                    idempotency_key: item.idempotencyKey,
+                    source_system: item.record.source.system,
+                    external_id: externalIdOf(item.record),
+                    requisition_id: item.record.requisition?.id ?? null,
+                    submitted_at: new Date(item.record.submittedAt),
+                    received_at: receivedAt,
+                    // The API's raw payload is the record itself: write its JSON once.
+                    raw: item.raw === item.record ? record : toJson(item.raw),
+                    record,
+                    facts: toJson(item.facts),
+                    link_seq: item.linkSeq,
+                    identity_signals: toJson(item.identitySignals),
+                  }
+                }),
               )
               .execute()
             const rows = await transaction
