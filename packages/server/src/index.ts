@@ -205,6 +205,8 @@ export { maxSynchronousRescreen, type RescreenJobStarter } from './routes/submis
 
 // ── reads and review ──
 export { registerReadRoutes } from './routes/register-read-routes.js'
+export { registerTrendsRoute, maxTrendBuckets } from './routes/trends/trends-route.js'
+export { trendPeriods, type TrendPeriod } from './routes/trends/trend-periods.js'
 export { registerReviewRoutes } from './routes/register-review-routes.js'
 export type { CaseDecidedPayload } from './routes/decisions/case-decided-event.js'
 
