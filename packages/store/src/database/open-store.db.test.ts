@@ -30,6 +30,8 @@ describe.each(storeTestTargets())('openStore on $name', ({ name, open }) => {
       [
         'api_keys',
         'application_identifiers',
+        'ats_hires',
+        'ats_webhook_receipts',
         'applications',
         'audit_log',
         'cases',
