@@ -38,7 +38,7 @@ export const permissionTable = {
   'applications.submit': {
     minimumRole: 'analyst',
     scopes: ['submit', 'admin'],
-    description: 'submit applications one by one or in bulk, and re-screen them',
+    description: 'submit applications one by one or in bulk',
   },
   'cases.decide': {
     minimumRole: 'analyst',
@@ -53,7 +53,11 @@ export const permissionTable = {
     scopes: ['admin'],
     description: 'manage webhook subscriptions, inbound ATS secrets and retry deliveries',
   },
-  'policy.manage': { minimumRole: 'admin', scopes: ['admin'], description: 'change the scoring policy' },
+  'policy.manage': {
+    minimumRole: 'admin',
+    scopes: ['admin'],
+    description: 'change the scoring policy and re-screen stored applications',
+  },
   'account.own': {
     minimumRole: 'viewer',
     scopes: [],
