@@ -44,13 +44,18 @@ function signalFeatures(): FeatureDefinition[] {
 }
 
 function categoryFeatures(): FeatureDefinition[] {
+  const readable = new Set(
+    allowedSignalGroups.flatMap((group) => group.codes.map((code) => findSignalDefinition(code)?.category)),
+  )
   return [
-    ...signalCategories.map((category): FeatureDefinition => ({
-      name: `category.${category}.count`,
-      kind: 'category',
-      description: `${category} signals at low severity or above`,
-      whyAllowed: countWhy,
-    })),
+    ...signalCategories
+      .filter((category) => readable.has(category))
+      .map((category): FeatureDefinition => ({
+        name: `category.${category}.count`,
+        kind: 'category',
+        description: `${category} signals at low severity or above`,
+        whyAllowed: countWhy,
+      })),
     {
       name: 'category.families-at-low',
       kind: 'category',

@@ -1,4 +1,4 @@
-import type { SignalCode } from '@hirewall/core'
+import { workforceSignalDefinitions, type SignalCode } from '@hirewall/core'
 
 /** A group of rule signals the model may learn from, and why none of them stands for a protected attribute. */
 export type AllowedSignalGroup = { readonly codes: readonly SignalCode[]; readonly whyAllowed: string }
@@ -9,8 +9,8 @@ export type ExcludedSignal = { readonly code: SignalCode; readonly whyExcluded: 
 /**
  * The rule signals the model reads, by group. Each one says how a contact line, a document, a timeline, an account,
  * the interview or the identity graph behaves, or that two claims contradict each other; none says where a person
- * comes from. Every code of the signal registry is either here or in `excludedSignals` (a test checks it), so a new
- * signal joins the model only once someone writes down why it is allowed.
+ * comes from. Every code of the signal registry is here, in `excludedSignals` or among the after-hire signals (a test
+ * checks it), so a new signal joins the model only once someone writes down why it is allowed.
  */
 export const allowedSignalGroups: readonly AllowedSignalGroup[] = [
   {
@@ -167,3 +167,11 @@ export const excludedSignals: readonly ExcludedSignal[] = [
       "The browser's first language is the language a person reads, which tracks national origin: immigrants and their families raise it by living normally. The rules keep it as weak context; a model would learn to lean on it.",
   },
 ]
+
+/**
+ * Signals about people already hired (shipments, devices, sign-ins, payroll). The model scores applications, and these
+ * are raised on an employee's records, never on an application: they are not inputs of this model.
+ */
+export const afterHireSignalCodes: readonly SignalCode[] = workforceSignalDefinitions.map(
+  (definition) => definition.code,
+)
