@@ -21,3 +21,26 @@ export {
 } from './evaluate-screening.js'
 export { formatEvaluationTable } from './format-evaluation-table.js'
 export { evaluateLinking, formatLinkingTable, type LinkingMetrics } from './evaluate-linking.js'
+export {
+  generateWorkforce,
+  workforceWorldDefaults,
+  workforceHardNegativeShares,
+  type WorkforceWorld,
+  type WorkforceWorldOptions,
+} from './workforce/generate-workforce.js'
+export {
+  workforceHardNegatives,
+  workforcePatterns,
+  type WorkforceHardNegative,
+  type WorkforceLabel,
+  type WorkforcePattern,
+} from './workforce/employee-plan.js'
+export { workforceCompany, type WorkforceCompany } from './workforce/plan-workforce.js'
+export type { SignInLine } from './workforce/sign-in-events.js'
+export {
+  evaluateWorkforce,
+  formatWorkforceTable,
+  type AssessedEmployee,
+  type EvaluatedCluster,
+  type WorkforceMetrics,
+} from './workforce/evaluate-workforce.js'

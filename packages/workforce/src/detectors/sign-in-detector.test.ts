@@ -50,7 +50,7 @@ describe('sign-in detector', () => {
   it('raises sign-ins from North Korea, and habitual sign-ins from another country than home', () => {
     const evaluator = evaluatorWith([
       aHire(),
-      ...signInDays({ login, days: 6, ipOfDay: (day) => (day < 3 ? '36.110.12.5' : '73.42.18.9') }),
+      ...signInDays({ login, days: 12, ipOfDay: (day) => (day < 6 ? '36.110.12.5' : '73.42.18.9') }),
       aSignIn({ login, ip: '175.45.178.10', at: '2026-03-20T01:00:00Z' }),
     ])
     expect(codesOf(evaluator, 'E1')).toEqual(['sign-in.country.embargoed', 'sign-in.country.mismatch'])
@@ -58,10 +58,19 @@ describe('sign-in detector', () => {
       evaluator.assess('E1').signals.find((signal) => signal.code === 'sign-in.country.mismatch')?.evidence,
     ).toMatchObject({
       homeCountry: 'US',
-      countries: { CN: 12 },
-      abroad: 12,
-      located: 25,
+      countries: { CN: 24 },
+      abroad: 24,
+      abroadDays: 6,
+      located: 49,
     })
+  })
+
+  it('does not call a short stay abroad a mismatch, even early in a job', () => {
+    const evaluator = evaluatorWith([
+      aHire(),
+      ...signInDays({ login, days: 8, ipOfDay: (day) => (day < 5 ? '106.193.4.4' : '73.42.18.9') }),
+    ])
+    expect(codesOf(evaluator, 'E1')).toEqual([])
   })
 
   it('does not call a week abroad in a month a mismatch', () => {

@@ -80,21 +80,27 @@ export const signInDetector: WorkforceDetector = {
     }
 
     // Countries of undisguised sign-ins.
-    const countries = new Map<string, number>()
+    const countries = new Map<string, { events: number; days: Set<number> }>()
     for (const activity of signIns)
-      for (const [country, count] of activity.countries) countries.set(country, (countries.get(country) ?? 0) + count)
-    const located = [...countries.values()].reduce((sum, count) => sum + count, 0)
+      for (const [country, seen] of activity.countries) {
+        const total = countries.get(country) ?? { events: 0, days: new Set<number>() }
+        total.events += seen.events
+        for (const dayNumber of seen.days) total.days.add(dayNumber)
+        countries.set(country, total)
+      }
+    const located = [...countries.values()].reduce((sum, seen) => sum + seen.events, 0)
     const embargoed = [...countries].filter(([country]) => context.embargoedCountries.has(country))
+    const sourceOfCountries = context.sources.ipCountry
+      ? { source: { name: context.sources.ipCountry.name, version: context.sources.ipCountry.version } }
+      : {}
     if (embargoed.length > 0) {
       signals.push(
         workforceSignal(
           'sign-in.country.embargoed',
-          `Sign-ins came from ${embargoed.map(([country, count]) => `${countryName(country)} (${country}): ${count}`).join(', ')}, a comprehensively sanctioned country.`,
+          `Sign-ins came from ${embargoed.map(([country, seen]) => `${countryName(country)} (${country}): ${seen.events}`).join(', ')}, a comprehensively sanctioned country.`,
           {
-            countries: Object.fromEntries(embargoed),
-            ...(context.sources.ipCountry
-              ? { source: { name: context.sources.ipCountry.name, version: context.sources.ipCountry.version } }
-              : {}),
+            countries: Object.fromEntries(embargoed.map(([country, seen]) => [country, seen.events])),
+            ...sourceOfCountries,
           },
         ),
       )
@@ -102,24 +108,27 @@ export const signInDetector: WorkforceDetector = {
     const home = view.homeCountry
     if (home !== undefined && located >= thresholds.countryMismatchMinimumSignIns) {
       const abroad = [...countries].filter(([country]) => country !== home && !context.embargoedCountries.has(country))
-      const abroadCount = abroad.reduce((sum, [, count]) => sum + count, 0)
-      if (abroadCount / located >= thresholds.countryMismatchShare) {
-        abroad.sort((a, b) => b[1] - a[1])
+      const abroadCount = abroad.reduce((sum, [, seen]) => sum + seen.events, 0)
+      const abroadDays = new Set(abroad.flatMap(([, seen]) => [...seen.days])).size
+      if (
+        abroadCount / located >= thresholds.countryMismatchShare &&
+        abroadDays >= thresholds.countryMismatchMinimumDays
+      ) {
+        abroad.sort((a, b) => b[1].events - a[1].events)
         signals.push(
           workforceSignal(
             'sign-in.country.mismatch',
-            `${abroadCount} of ${located} sign-ins from undisguised addresses (${percent(abroadCount / located)}) came from outside ${countryName(home)} (${home}), the home on file: ${abroad
+            `${abroadCount} of ${located} sign-ins from undisguised addresses (${percent(abroadCount / located)}), on ${abroadDays} days, came from outside ${countryName(home)} (${home}), the home on file: ${abroad
               .slice(0, 3)
-              .map(([country, count]) => `${countryName(country)} ${count}`)
+              .map(([country, seen]) => `${countryName(country)} ${seen.events}`)
               .join(', ')}.`,
             {
               homeCountry: home,
-              countries: Object.fromEntries(abroad.slice(0, 10)),
+              countries: Object.fromEntries(abroad.slice(0, 10).map(([country, seen]) => [country, seen.events])),
               abroad: abroadCount,
+              abroadDays,
               located,
-              ...(context.sources.ipCountry
-                ? { source: { name: context.sources.ipCountry.name, version: context.sources.ipCountry.version } }
-                : {}),
+              ...sourceOfCountries,
             },
           ),
         )

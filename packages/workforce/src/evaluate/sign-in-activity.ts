@@ -70,8 +70,8 @@ export type SignInActivity = {
   /** Non-anonymised public addresses (home, mobile, office networks). */
   readonly addresses: Map<string, AddressUse>
   readonly egress: Map<NetworkKind | 'proxy-flag', EgressUse>
-  /** Successful events from undisguised public addresses, by the IP database's country. */
-  readonly countries: Map<string, number>
+  /** Successful events from undisguised public addresses, by the IP database's country: how many, on which days. */
+  readonly countries: Map<string, { events: number; readonly days: Set<number> }>
   located?: LocatedSignIn
   readonly travel: TravelViolation[]
   travelCount: number
@@ -148,7 +148,15 @@ export function observeSignIn(
     return false
   }
   const country = ipClass.facts.countryCode
-  if (country) activity.countries.set(country, (activity.countries.get(country) ?? 0) + 1)
+  if (country) {
+    let seen = activity.countries.get(country)
+    if (!seen) {
+      seen = { events: 0, days: new Set() }
+      activity.countries.set(country, seen)
+    }
+    seen.events++
+    seen.days.add(day)
+  }
   if (record.latitude !== undefined && record.longitude !== undefined)
     observeLocation(activity, record, ipClass.address, travel)
   let use = activity.addresses.get(ipClass.address)

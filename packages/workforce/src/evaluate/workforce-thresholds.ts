@@ -10,8 +10,10 @@ export type WorkforceThresholds = {
   readonly egressHabitShare: number
   /** Sign-ins from another country than home raise a signal from this share of located ones... */
   readonly countryMismatchShare: number
-  /** ...when there are at least this many. */
+  /** ...when there are at least this many... */
   readonly countryMismatchMinimumSignIns: number
+  /** ...on at least this many days abroad (a business trip is shorter). */
+  readonly countryMismatchMinimumDays: number
   readonly impossibleTravelMinimumKilometres: number
   readonly impossibleTravelMinimumKilometresPerHour: number
   /** A day is "around the clock" with activity in at least this many of its 24 UTC hours... */
@@ -31,12 +33,13 @@ export type WorkforceThresholds = {
 }
 
 export const defaultWorkforceThresholds: WorkforceThresholds = {
-  habitualMinimumDays: 3,
-  habitualMinimumShare: 0.3,
+  habitualMinimumDays: 5,
+  habitualMinimumShare: 0.4,
   farmWindowDays: 30,
   egressHabitShare: 1 / 3,
   countryMismatchShare: 1 / 3,
   countryMismatchMinimumSignIns: 5,
+  countryMismatchMinimumDays: 6,
   impossibleTravelMinimumKilometres: 1000,
   impossibleTravelMinimumKilometresPerHour: 900,
   aroundTheClockHours: 18,
