@@ -343,7 +343,14 @@ describe.each(storeTestTargets())('ATS webhooks into screening on $name', (targe
     const handled = logLines.filter((line) => line.includes('ats webhook handled'))
     expect(handled.length).toBeGreaterThan(5)
     expect(handled.some((line) => line.includes('"eventType":"new_candidate_application"'))).toBe(true)
-    for (const personal of ['jane.smith@example.com', 'Smith', 'Ji-ho', '555', 'shane@example.com']) {
+    for (const personal of [
+      'jane.smith@example.com',
+      'Smith',
+      'Ji-ho',
+      '281-8004',
+      '415 555 0100',
+      'shane@example.com',
+    ]) {
       expect(logLines.filter((line) => line.includes(personal))).toEqual([])
     }
   })
