@@ -1,0 +1,191 @@
+// `npm run bench:api`: sustained single submissions over HTTP against a real PostgreSQL, into a pool of 100,000.
+// 1. Creates a fresh database on the server DATABASE_URL names (default the local one) and fills the pool in-process
+//    through the screening pipeline (the first BENCH_API_POOL applications of one generated world).
+// 2. Starts `hirewall serve` on it as a child process (API only, no intel cache: the figures measure the service, not
+//    the reference data loaded) and times how long it takes to be ready (it rebuilds the identity graph's memory).
+// 3. From this process (a second one, on 127.0.0.1), autocannon POSTs the world's next applications one per request
+//    with an API key, BENCH_API_CONNECTIONS at a time for BENCH_API_SECONDS, and reports screenings/s and latency.
+// 4. Checks by count: every application answered 201 is stored exactly once, and nothing else was stored.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { loadavg } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { defaultScoringPolicy } from '@hirewall/core'
+import { createScreeningService, generateApiKey } from '@hirewall/server'
+import { openStore } from '@hirewall/store'
+import { generateApplications } from '@hirewall/synth'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres'
+const pool = Number(process.env.BENCH_API_POOL ?? 100_000)
+const seconds = Number(process.env.BENCH_API_SECONDS ?? 30)
+const connections = Number(process.env.BENCH_API_CONNECTIONS ?? 64)
+const port = Number(process.env.BENCH_API_PORT ?? 18_431)
+const loadRecords = Number(process.env.BENCH_API_REQUESTS ?? Math.max(20_000, seconds * 3_000))
+const databaseName = 'hirewall_bench_api'
+
+const admin = new pg.Client({ connectionString: serverUrl })
+await admin.connect()
+await admin.query(`drop database if exists ${databaseName} with (force)`)
+await admin.query(`create database ${databaseName}`)
+await admin.end()
+const benchUrl = new URL(serverUrl)
+benchUrl.pathname = `/${databaseName}`
+const databaseUrl = benchUrl.toString()
+
+// One world: the pool first, then the applications the load sends, so new ones link to the stored pool.
+const world = generateApplications({ count: pool + loadRecords, seed: 2026 })[Symbol.iterator]()
+const { reference } = await import(`${root}packages/cli/dist/reference/packaged-reference-data.js`).then((module) => ({
+  reference: module.packagedReferenceData(),
+}))
+
+console.error(`Filling a pool of ${pool} applications in ${databaseName} ...`)
+const fillStarted = performance.now()
+const store = await openStore({ databaseUrl, maxConnections: 10 })
+const service = await createScreeningService({ store, policy: defaultScoringPolicy, reference })
+let batch = []
+let filled = 0
+// Pulled one at a time: a for-of that breaks would close the generator the load still needs.
+while (filled + batch.length < pool) {
+  const { value: record, done } = world.next()
+  if (done) break
+  batch.push({ record, raw: record, actor: 'bench:fill' })
+  if (batch.length === 500) {
+    await service.submitMany(batch)
+    filled += batch.length
+    batch = []
+    if (filled % 20_000 === 0) console.error(`  ${filled}`)
+  }
+}
+if (batch.length > 0) await service.submitMany(batch)
+const fillSeconds = (performance.now() - fillStarted) / 1000
+const key = generateApiKey()
+await store.apiKeys.create({
+  name: 'bench',
+  prefix: key.prefix,
+  keyHash: key.tokenHash,
+  scopes: ['submit'],
+  createdBy: 'bench',
+})
+await service.close()
+await store.close()
+
+const bodies = []
+for (let item = world.next(); !item.done; item = world.next()) bodies.push(JSON.stringify(item.value))
+console.error(`Pool filled in ${fillSeconds.toFixed(1)} s; ${bodies.length} applications ready to send.`)
+
+const serverStarted = performance.now()
+const server = spawn(
+  process.execPath,
+  [
+    `${root}packages/cli/bin/hirewall.js`,
+    'serve',
+    '--port',
+    String(port),
+    '--no-console',
+    '--no-intel',
+    '--log-level',
+    'warn',
+    '--submissions-per-minute',
+    '100000000',
+  ],
+  { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'pipe'] },
+)
+let serverLog = ''
+server.stderr.on('data', (chunk) => (serverLog += chunk))
+await waitForReady(`http://127.0.0.1:${port}/readyz`)
+const readySeconds = (performance.now() - serverStarted) / 1000
+console.error(`Server ready in ${readySeconds.toFixed(1)} s (identity graph rebuilt from ${pool} applications).`)
+
+let next = 0
+const statusCounts = {}
+const loadBefore = loadavg()[0]
+const result = await run({
+  url: `http://127.0.0.1:${port}`,
+  connections,
+  duration: seconds,
+  headers: { authorization: `Bearer ${key.token}`, 'content-type': 'application/json' },
+  requests: [
+    {
+      method: 'POST',
+      path: '/v1/applications',
+      setupRequest: (request) => {
+        if (next >= bodies.length) throw new Error('ran out of applications: raise BENCH_API_REQUESTS')
+        return { ...request, body: bodies[next++] }
+      },
+    },
+  ],
+})
+const loadAfter = loadavg()[0]
+server.kill('SIGTERM')
+await once(server, 'exit')
+
+const check = new pg.Client({ connectionString: databaseUrl })
+await check.connect()
+const stored = Number((await check.query('select count(*) from applications')).rows[0].count)
+const duplicates = Number(
+  (
+    await check.query(
+      'select count(*) from (select idempotency_key from applications group by 1 having count(*) > 1) d',
+    )
+  ).rows[0].count,
+)
+await check.end()
+
+const created = statusCounts[201] ?? 0
+const report = {
+  pool,
+  connections,
+  seconds,
+  fillSeconds: round(fillSeconds),
+  fillPerSecond: Math.round(pool / fillSeconds),
+  serverReadySeconds: round(readySeconds),
+  requests: result.requests.total,
+  statusCounts,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  screeningsPerSecond: Math.round(created / seconds),
+  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  countCheck: {
+    storedAfter: stored,
+    expected: pool + created,
+    exactlyOnce: stored === pool + created && duplicates === 0,
+    duplicateKeys: duplicates,
+  },
+  loadAverage: { before: round(loadBefore), after: round(loadAfter) },
+}
+console.log(JSON.stringify(report, null, 2))
+if (!report.countCheck.exactlyOnce) {
+  console.error(serverLog.slice(-4000))
+  process.exitCode = 1
+}
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)))
+    instance.on('response', (_client, statusCode) => {
+      statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1
+    })
+  })
+}
+
+async function waitForReady(url) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the server exited: ${serverLog.slice(-2000)}`)
+    try {
+      if ((await globalThis.fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(500)
+  }
+  throw new Error(`the server was not ready after 300 s: ${serverLog.slice(-2000)}`)
+}
+
+function round(value, digits = 2) {
+  return Math.round(value * 10 ** digits) / 10 ** digits
+}
