@@ -6,6 +6,7 @@ import { UsersPage } from './admin/users-page'
 import { ApiKeysPage } from './admin/api-keys-page'
 import { ClusterPage } from './graph/cluster-page'
 import { QueuePage } from './queue/queue-page'
+import { TrendsPage } from './trends/trends-page'
 import { Link } from './routing/link'
 import type { Route } from './routing/route'
 import { useRoute } from './routing/use-route'
@@ -18,6 +19,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
   const { user } = props.session
   const tabs: { readonly route: Route; readonly label: string; readonly isShown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Review queue', isShown: true },
+    { route: { page: 'trends' }, label: 'Trends', isShown: true },
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
     { route: { page: 'audit' }, label: 'Audit log', isShown: abilities.canReadAudit },
@@ -73,6 +75,8 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       )
     case 'cluster':
       return <ClusterPage key={route.id} id={route.id} abilities={abilities} />
+    case 'trends':
+      return <TrendsPage />
     case 'users':
       return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':

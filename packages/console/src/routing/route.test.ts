@@ -8,6 +8,7 @@ describe('routeOf and pathOf', () => {
     ['/applications/app-1', { page: 'application', id: 'app-1' }],
     ['/applications/a%2Fb', { page: 'application', id: 'a/b' }],
     ['/clusters/cluster:syn-1', { page: 'cluster', id: 'cluster:syn-1' }],
+    ['/trends', { page: 'trends' }],
     ['/users', { page: 'users' }],
     ['/api-keys', { page: 'api-keys' }],
     ['/audit', { page: 'audit' }],

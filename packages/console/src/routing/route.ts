@@ -1,6 +1,7 @@
 /** Every page of the console. Paths carry ids only, never personal data (they end up in history and logs). */
 export type Route =
   | { readonly page: 'queue' }
+  | { readonly page: 'trends' }
   | { readonly page: 'application'; readonly id: string }
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'users' }
@@ -22,6 +23,7 @@ export function routeOf(path: string): Route {
   if (first === 'clusters' && second !== undefined && second !== '') return { page: 'cluster', id: second }
   if (second !== undefined) return { page: 'not-found', path }
   switch (first) {
+    case 'trends':
     case 'users':
     case 'api-keys':
     case 'audit':
@@ -41,6 +43,7 @@ export function pathOf(route: Route): string {
       return `/applications/${encodeURIComponent(route.id)}`
     case 'cluster':
       return `/clusters/${encodeURIComponent(route.id)}`
+    case 'trends':
     case 'users':
     case 'api-keys':
     case 'audit':

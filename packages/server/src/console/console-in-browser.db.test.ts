@@ -166,6 +166,13 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     expect(await heldRow.getByText('Hold').count()).toBe(1)
     await page.screenshot({ path: join(shotsDir, 'queue.png') })
 
+    // The dashboard before any decision: no precision yet.
+    await page.getByRole('link', { name: 'Trends' }).click()
+    await page.getByRole('heading', { name: 'Trends' }).waitFor()
+    await page.getByText(/No verdicts yet/).waitFor()
+    await page.getByRole('link', { name: 'Review queue' }).click()
+    await queue.waitFor()
+
     // The keyboard reaches the rows: j selects the first (the riskiest), Enter opens it.
     await page.keyboard.press('j')
     await expect.poll(() => queue.locator('tbody tr[aria-selected="true"]').count()).toBe(1)
@@ -193,6 +200,16 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await queue.waitFor()
     await expect.poll(() => queue.getByRole('row').count()).toBeGreaterThan(1)
     expect(await queue.getByRole('row').filter({ hasText: heldName }).count()).toBe(0)
+
+    // The dashboard changed: the verdict counts toward the precision of the signals the application carried.
+    await page.getByRole('link', { name: 'Trends' }).click()
+    await page.getByRole('tab', { name: 'Quarters' }).click()
+    const precision = page.getByRole('figure', { name: /Precision per signal/ })
+    await precision.getByText('email.disposable').waitFor()
+    expect(await precision.getByText('100 %: 1 confirmed, 0 cleared').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: join(shotsDir, 'trends.png'), fullPage: true })
+    await page.getByRole('link', { name: 'Review queue' }).click()
+    await queue.waitFor()
 
     // Enter opens the selected row.
     await page.keyboard.press('j')
@@ -272,7 +289,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     expect(pageErrors).toEqual([])
     const personal = [heldName, 'Ines', 'mailinator', 'analyst@example.com', 'new.analyst', '555']
     expect(requestedUrls.filter((url) => personal.some((text) => decodeURIComponent(url).includes(text)))).toEqual([])
-    for (const name of ['sign-in', 'queue', 'application', 'cluster-graph', 'users']) {
+    for (const name of ['sign-in', 'queue', 'application', 'cluster-graph', 'users', 'trends']) {
       expect((await stat(join(shotsDir, `${name}.png`))).size).toBeGreaterThan(10_000)
     }
   })
