@@ -119,6 +119,12 @@ export {
 } from './watchlists/watchlist-csv-names.js'
 export { readListedIndicator, type ListedIndicator } from './watchlists/listed-indicator.js'
 export { createWatchlistDetector, type WatchlistDetectorOptions } from './watchlists/watchlist-detector.js'
+export {
+  keyedHashPrefix,
+  keyedIndicatorHash,
+  keyFingerprint,
+  readKeyedHash,
+} from './watchlists/keyed-indicator-hash.js'
 // ── CSV ──
 export {
   readCsv,

@@ -1,6 +1,7 @@
 import { assertNever, normaliseAddressText, parseEmail, parsePhone, profileHandle } from '@hirewall/core'
 import { readIpBlock, type IpBlock } from '../network/ip-block.js'
 import { normaliseDomain } from './domain-name.js'
+import { readKeyedHash } from './keyed-indicator-hash.js'
 import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
 
 /**
@@ -8,7 +9,7 @@ import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.j
  * IP entries the block of addresses it covers. `invalid` says why the value cannot be matched, in words a list editor can act on.
  */
 export type ListedIndicator =
-  | { readonly status: 'ok'; readonly key: string; readonly block?: IpBlock }
+  | { readonly status: 'ok'; readonly key: string; readonly block?: IpBlock; readonly isHashed?: true }
   | { readonly status: 'invalid'; readonly message: string }
 
 const lengthProblems: Readonly<Record<string, string>> = {
@@ -34,10 +35,15 @@ export function readEntryIndicator(entry: WatchlistEntry): ListedIndicator {
   return reading
 }
 
-/** Reads one listed value of a kind; pure, and the same reading the detector applies to the record's side. */
+/**
+ * Reads one listed value of a kind; pure, and the same reading the detector applies to the record's side. A keyed
+ * hash (`hmac-sha256:…`, shared by a partner in privacy-preserving mode) is its own key: only the hash is known.
+ */
 export function readListedIndicator(kind: WatchlistIndicatorKind, value: string): ListedIndicator {
   const text = value.trim()
   if (text === '') return invalid('is empty')
+  const hash = readKeyedHash(text)
+  if (hash !== undefined) return { status: 'ok', key: hash, isHashed: true }
   switch (kind) {
     case 'phone':
       return readPhone(text)

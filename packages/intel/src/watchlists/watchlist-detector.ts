@@ -1,12 +1,17 @@
 import { intelSignalDefinitions, type Detector, type SignalDefinition, type Signal } from '@hirewall/core'
 import type { LoadedList } from '../source/intel-source.js'
+import { readKeyedHash } from './keyed-indicator-hash.js'
 import { recordIndicators, type RecordIndicator } from './record-indicators.js'
 import type { WatchlistEntry } from './watchlist-entry.js'
 import { WatchlistIndex, type WatchlistHit } from './watchlist-index.js'
 
 type WatchlistCode = 'watchlist.match'
 
-export type WatchlistDetectorOptions = { readonly lists: readonly LoadedList<WatchlistEntry>[] }
+export type WatchlistDetectorOptions = {
+  readonly lists: readonly LoadedList<WatchlistEntry>[]
+  /** The consortium key that partners hashed shared indicators with; without it hashed entries match nothing. */
+  readonly consortiumKey?: Uint8Array
+}
 
 const watchlistSignals = intelSignalDefinitions.filter(
   (definition): definition is SignalDefinition<WatchlistCode> => definition.code === 'watchlist.match',
@@ -28,10 +33,12 @@ const kindLabels: Readonly<Record<WatchlistEntry['kind'], string>> = {
  * and CV file hash of the application, normalised the way the identity index normalises them, looked up in the
  * organisation's watchlists. One `watchlist.match` per matched entry, at the entry's severity (high unless the list
  * says otherwise), citing the list's name and version; when several fields of the record match the same entry, the
- * first is `field` and the others are in `alsoMatched`. The lists are indexed once, here; detection does no I/O.
+ * first is `field` and the others are in `alsoMatched`. Entries shared as keyed hashes match when `consortiumKey` is
+ * the key they were hashed with. The lists are indexed once, here; detection does no I/O.
  */
 export function createWatchlistDetector(options: WatchlistDetectorOptions): Detector<WatchlistCode> {
   const index = new WatchlistIndex(options.lists)
+  const consortiumKey = index.hasHashedEntries ? options.consortiumKey : undefined
   return {
     name: 'watchlists',
     signals: watchlistSignals,
@@ -39,7 +46,9 @@ export function createWatchlistDetector(options: WatchlistDetectorOptions): Dete
       if (index.size === 0) return []
       const matches = new Map<WatchlistHit, { first: RecordIndicator; also: RecordIndicator[] }>()
       for (const indicator of recordIndicators(record, facts, index.kinds)) {
-        for (const hit of index.find(indicator)) {
+        const hits = index.find(indicator)
+        const hashedHits = consortiumKey === undefined ? [] : index.findHashed(indicator, consortiumKey)
+        for (const hit of hashedHits.length === 0 ? hits : [...hits, ...hashedHits]) {
           const match = matches.get(hit)
           if (match === undefined) matches.set(hit, { first: indicator, also: [] })
           else if (
@@ -65,11 +74,15 @@ function signalOf(
   return {
     code: 'watchlist.match',
     severity: entry.severity ?? defaultSeverity,
-    message: `${matched.value} (${matched.field}) matches the ${kindLabels[entry.kind]} ${entry.value} on the watchlist "${source.name}"${note}.`,
+    message:
+      readKeyedHash(entry.value) === undefined
+        ? `${matched.value} (${matched.field}) matches the ${kindLabels[entry.kind]} ${entry.value} on the watchlist "${source.name}"${note}.`
+        : `${matched.value} (${matched.field}) matches a ${kindLabels[entry.kind]} shared as a keyed hash on the watchlist "${source.name}"${note}.`,
     evidence: {
       list: source.name,
       kind: entry.kind,
       listedValue: entry.value,
+      ...(readKeyedHash(entry.value) === undefined ? {} : { isHashed: true }),
       matchedValue: matched.value,
       field: matched.field,
       ...(entry.note === undefined ? {} : { note: entry.note }),

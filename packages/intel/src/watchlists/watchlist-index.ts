@@ -2,7 +2,8 @@ import { ipNumber, type ReferenceSource } from '@hirewall/core'
 import { createIpRangeSet, type IpRangeEntry, type IpRangeSet } from '../network/ip-range-set.js'
 import type { LoadedList } from '../source/intel-source.js'
 import { domainAndParents } from './domain-name.js'
-import { readEntryIndicator } from './listed-indicator.js'
+import { keyedIndicatorHash } from './keyed-indicator-hash.js'
+import { readEntryIndicator, readListedIndicator } from './listed-indicator.js'
 import type { RecordIndicator } from './record-indicators.js'
 import type { WatchlistEntry, WatchlistIndicatorKind } from './watchlist-entry.js'
 
@@ -19,6 +20,7 @@ export class WatchlistIndex {
   readonly #ip: IpRangeSet<WatchlistHit>
   readonly #kinds = new Set<WatchlistIndicatorKind>()
   #size = 0
+  #hashedEntries = 0
 
   constructor(lists: readonly LoadedList<WatchlistEntry>[]) {
     const seen = new Set<string>()
@@ -38,6 +40,7 @@ export class WatchlistIndex {
           else hits.push(hit)
         }
         this.#kinds.add(entry.kind)
+        if (listed.isHashed === true) this.#hashedEntries++
         this.#size++
       }
     })
@@ -47,6 +50,11 @@ export class WatchlistIndex {
   /** How many entries can match. */
   get size(): number {
     return this.#size
+  }
+
+  /** Whether any entry is a keyed hash, so that the record's indicators are worth hashing. */
+  get hasHashedEntries(): boolean {
+    return this.#hashedEntries > 0
   }
 
   /** The kinds of indicator the lists hold: the only ones worth reading from a record. */
@@ -69,6 +77,29 @@ export class WatchlistIndex {
       case 'handle':
       case 'cv-sha256':
         return this.#exact.get(`${indicator.kind}\u0000${indicator.key}`) ?? []
+    }
+  }
+
+  /**
+   * The keyed-hash entries an indicator of the record matches: its comparison key hashed with the consortium key (a
+   * domain's parents too). A hashed IP entry names one address, never a range: a range cannot be hashed.
+   */
+  findHashed(indicator: RecordIndicator, consortiumKey: Uint8Array): readonly WatchlistHit[] {
+    const lookup = (key: string): readonly WatchlistHit[] =>
+      this.#exact.get(`${indicator.kind}\u0000${keyedIndicatorHash(consortiumKey, indicator.kind, key)}`) ?? []
+    switch (indicator.kind) {
+      case 'ip': {
+        const listed = readListedIndicator('ip', indicator.key)
+        return listed.status === 'ok' ? lookup(listed.key) : []
+      }
+      case 'domain':
+        return domainAndParents(indicator.key).flatMap(lookup)
+      case 'phone':
+      case 'email':
+      case 'address':
+      case 'handle':
+      case 'cv-sha256':
+        return lookup(indicator.key)
     }
   }
 }
