@@ -21,6 +21,7 @@ type ServeFlags = IntelFlags & {
   readonly console: boolean
   readonly submissionsPerMinute?: number
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
+  readonly trustProxy?: string
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const
@@ -53,12 +54,29 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
       'submissions allowed per API key or person',
       integer('--submissions-per-minute'),
     )
+    .option(
+      '--trust-proxy <proxies>',
+      'behind a reverse proxy: "true" or the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-For is believed, so sign-in limits count clients, not the proxy',
+    )
     .option('--log-level <level>', `one of ${logLevels.join(', ')}`, 'info')
     .option(
       '--intel-dir <dir>',
       'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)',
     )
     .option('--no-intel', 'screen without the intel cache and the shipped network data')
+    .addHelpText(
+      'after',
+      `
+Environment:
+  DATABASE_URL                 a PostgreSQL server (postgres://user@host:5432/db); unset: embedded PGlite
+  PORT                         the port when --port is not given
+  HIREWALL_HOME                where data and the intel cache live (default ~/.hirewall)
+  HIREWALL_GREENHOUSE_SECRET   secret(s) of Greenhouse webhooks (comma-separated while rotating)
+  HIREWALL_ASHBY_SECRET        secret(s) of Ashby webhooks
+  HIREWALL_LEVER_SECRET        signature token(s) of Lever webhooks
+  HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
+See docs/api.md, docs/webhooks.md and docs/security.md.`,
+    )
     .action(async (options: Omit<ServeFlags, 'port'> & { port?: number }) => {
       setExitCode(await runServe(options, io))
     })
@@ -86,6 +104,7 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     submissionsPerMinute: flags.submissionsPerMinute,
     logLevel: flags.logLevel,
     serveConsole: flags.console,
+    trustProxy: flags.trustProxy === 'true' ? true : flags.trustProxy,
     say,
   })
   const url = service.server.url.replace('http://127.0.0.1:', 'http://localhost:')

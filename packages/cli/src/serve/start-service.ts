@@ -28,6 +28,8 @@ export type ServiceSettings = {
   readonly submissionsPerMinute: number | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly serveConsole: boolean
+  /** Proxies whose `X-Forwarded-For` is believed (Fastify's `trustProxy`); unset trusts none. */
+  readonly trustProxy?: boolean | string | undefined
   /** Where the startup banner goes. */
   readonly say: (line: string) => void
   /** Called with the exit code after a shutdown; `process.exit` by default (tests keep their process). */
@@ -58,6 +60,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     maxConnections: 20,
   })
   settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  // Opening the pipeline replays the stored pool into the identity graph's memory.
   const screening = await createScreeningService({
     store,
     policy: settings.policy,
@@ -76,12 +79,13 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
       : { submissionRateLimit: { requests: settings.submissionsPerMinute, windowMs: 60_000 } }),
     app: {
       logLevel: settings.logLevel,
+      ...(settings.trustProxy === undefined ? {} : { trustProxy: settings.trustProxy }),
       readinessChecks: [{ name: 'database', check: async () => void (await store.users.count()) }],
     },
   })
   const firstAdmin = await ensureFirstAdmin(store, { email: settings.adminEmail })
   const seeded = await seedEmptyStore(store, screening, settings)
-  const worker = startDeliveryWorker({ outbox: store.outbox, metrics: app.metrics })
+  const worker = startDeliveryWorker({ outbox: store.outbox, metrics: app.metrics, log: app.log })
   wakeDeliveries = () => worker.wake()
   const server = await startServer(app, {
     port: settings.port,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../testing/run-cli.js'
+
+describe('hirewall serve and hirewall admin', () => {
+  it('documents its settings and the environment it reads', async () => {
+    const run = await runCli(['serve', '--help'])
+    expect(run.exitCode).toBe(0)
+    for (const option of ['--port', '--data-dir', '--public-origin', '--demo', '--no-console', '--trust-proxy'])
+      expect(run.stdout).toContain(option)
+    for (const variable of ['DATABASE_URL', 'HIREWALL_GREENHOUSE_SECRET', 'HIREWALL_LEVER_API_KEY'])
+      expect(run.stdout).toContain(variable)
+  })
+
+  it('refuses a port that is not a number, naming the flag', async () => {
+    const run = await runCli(['serve', '--port', 'eighty'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('--port must be a whole number')
+  })
+
+  it('resets a password only for a user that exists', async () => {
+    const run = await runCli(['admin', 'reset-password', 'nobody@example.com', '--data-dir', 'memory://'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('no user with the email nobody@example.com')
+  })
+})
