@@ -12,6 +12,11 @@ import type { ClusterAssignment } from './identity-repository.js'
 import { checkedOutcome } from './list-applications.js'
 import type { AppendedResult, StoredScreeningResult } from './screening-result-repository.js'
 import type { NewOutboxEvent } from './webhook-outbox.js'
+import { writeClusterAssignments } from './cluster-assignments.js'
+import { readRescreenPage, type RescreenCandidate, type RescreenPageRequest } from './rescreen-candidates.js'
+import { chunks } from './chunks.js'
+
+export type { RescreenCandidate, RescreenPageRequest } from './rescreen-candidates.js'
 
 /** A new application the pipeline linked and screened, written with its first result in one batch. */
 export type NewScreenedApplication = {
@@ -33,30 +38,6 @@ export type NewScreenedApplication = {
 export type ScreenedApplication = {
   readonly application: StoredApplication
   readonly result: StoredScreeningResult
-}
-
-/** A stored, screened application as re-screening reads it: what it needs to score it again without linking. */
-export type RescreenCandidate = {
-  readonly id: string
-  readonly record: ApplicationRecord
-  readonly identitySignals: readonly Signal[]
-  /** The persona cluster it is in now, else the one its latest result named. */
-  readonly clusterId: string | undefined
-  readonly latest: {
-    readonly version: number
-    readonly score: number
-    readonly outcome: ScreeningResult['outcome']
-    readonly policyVersion: string
-    readonly dataVersions: Readonly<Record<string, string>>
-  }
-}
-
-export type RescreenPageRequest = {
-  /** Applications with ids after this one (keyset order by id). */
-  readonly after?: string
-  /** Only these applications (unknown ids are left out). */
-  readonly applicationIds?: readonly string[]
-  readonly limit: number
 }
 
 /**
@@ -231,64 +212,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
     assignClusters: (assignments) =>
       translatingErrors(async () => {
         if (assignments.length === 0) return
-        await inTransaction(db, async (transaction) => {
-          const now = new Date()
-          await transaction
-            .insertInto('clusters')
-            .values(
-              assignments.map((assignment) => ({
-                id: assignment.clusterId,
-                claimed_people: assignment.claimedPeople,
-                is_ring: assignment.isRing,
-                updated_at: now,
-              })),
-            )
-            .onConflict((conflict) =>
-              conflict.column('id').doUpdateSet((eb) => ({
-                claimed_people: eb.ref('excluded.claimed_people'),
-                is_ring: eb.ref('excluded.is_ring'),
-                updated_at: eb.ref('excluded.updated_at'),
-              })),
-            )
-            .execute()
-          const wanted = new Map<string, string>()
-          for (const assignment of assignments)
-            for (const id of assignment.applicationIds) wanted.set(id, assignment.clusterId)
-          if (wanted.size === 0) return
-          const current = await transaction
-            .selectFrom('cluster_members')
-            .select(['application_id', 'cluster_id'])
-            .where('application_id', '=', sql<string>`any(${[...wanted.keys()]}::text[])`)
-            .execute()
-          const memberOf = new Map(current.map((row) => [row.application_id, row.cluster_id]))
-          const moves = [...wanted].filter(([id, clusterId]) => memberOf.get(id) !== clusterId)
-          if (moves.length === 0) return
-          for (const chunk of chunks(moves, 5000)) {
-            await transaction
-              .insertInto('cluster_members')
-              .values(chunk.map(([id, clusterId]) => ({ application_id: id, cluster_id: clusterId, joined_at: now })))
-              .onConflict((conflict) =>
-                conflict.column('application_id').doUpdateSet((eb) => ({
-                  cluster_id: eb.ref('excluded.cluster_id'),
-                  joined_at: eb.ref('excluded.joined_at'),
-                })),
-              )
-              .execute()
-          }
-          const left = [...new Set(moves.flatMap(([id]) => memberOf.get(id) ?? []))]
-          if (left.length === 0) return
-          await transaction
-            .deleteFrom('clusters')
-            .where('id', '=', sql<string>`any(${left}::text[])`)
-            .where((eb) =>
-              eb.not(
-                eb.exists(
-                  eb.selectFrom('cluster_members').select('application_id').whereRef('cluster_id', '=', 'clusters.id'),
-                ),
-              ),
-            )
-            .execute()
-        })
+        await inTransaction(db, (transaction) => writeClusterAssignments(transaction, assignments))
       }),
 
     openCases: (subjects, actor) =>
@@ -348,41 +272,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
           .execute()
       }),
 
-    rescreenPage: async (request) => {
-      let query = db
-        .selectFrom('applications as a')
-        .innerJoin('screening_results as r', 'r.id', 'a.latest_result_id')
-        .leftJoin('cluster_members as m', 'm.application_id', 'a.id')
-        .select([
-          'a.id',
-          'a.record',
-          'a.identity_signals',
-          'a.latest_version',
-          'r.score',
-          'r.outcome',
-          'r.policy_version',
-          'r.data_versions',
-          'r.cluster_id',
-          'm.cluster_id as member_of',
-        ])
-      if (request.after !== undefined) query = query.where('a.id', '>', request.after)
-      if (request.applicationIds !== undefined)
-        query = query.where('a.id', '=', sql<string>`any(${[...request.applicationIds]}::text[])`)
-      const rows = await query.orderBy('a.id').limit(request.limit).execute()
-      return rows.map((row) => ({
-        id: row.id,
-        record: row.record,
-        identitySignals: (row.identity_signals ?? []) as readonly Signal[],
-        clusterId: row.member_of ?? row.cluster_id ?? undefined,
-        latest: {
-          version: row.latest_version,
-          score: row.score,
-          outcome: checkedOutcome(row.outcome, row.id),
-          policyVersion: row.policy_version,
-          dataVersions: row.data_versions,
-        },
-      }))
-    },
+    rescreenPage: (request) => readRescreenPage(db, request),
   }
 }
 
@@ -422,10 +312,4 @@ async function pointAtLatest(
     from unnest(${[...ids]}::text[], ${[...resultIds]}::bigint[], ${[...versions]}::integer[])
       as v(application_id, result_id, version)
     where a.id = v.application_id`.execute(db)
-}
-
-function chunks<Item>(items: readonly Item[], size: number): readonly (readonly Item[])[] {
-  const out: Item[][] = []
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size))
-  return out
 }

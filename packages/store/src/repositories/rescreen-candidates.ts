@@ -1,0 +1,68 @@
+import type { ApplicationRecord, ScreeningResult, Signal } from '@hirewall/core'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../database/database-schema.js'
+import { checkedOutcome } from './list-applications.js'
+
+/** A stored, screened application as re-screening reads it: what it needs to score it again without linking. */
+export type RescreenCandidate = {
+  readonly id: string
+  readonly record: ApplicationRecord
+  readonly identitySignals: readonly Signal[]
+  /** The persona cluster it is in now, else the one its latest result named. */
+  readonly clusterId: string | undefined
+  readonly latest: {
+    readonly version: number
+    readonly score: number
+    readonly outcome: ScreeningResult['outcome']
+    readonly policyVersion: string
+    readonly dataVersions: Readonly<Record<string, string>>
+  }
+}
+
+export type RescreenPageRequest = {
+  /** Applications with ids after this one (keyset order by id). */
+  readonly after?: string
+  /** Only these applications (unknown ids are left out). */
+  readonly applicationIds?: readonly string[]
+  readonly limit: number
+}
+
+/** Screened applications in id order, with what re-screening needs: record, identity signals, cluster, latest result. */
+export async function readRescreenPage(
+  db: Kysely<Database>,
+  request: RescreenPageRequest,
+): Promise<readonly RescreenCandidate[]> {
+  let query = db
+    .selectFrom('applications as a')
+    .innerJoin('screening_results as r', 'r.id', 'a.latest_result_id')
+    .leftJoin('cluster_members as m', 'm.application_id', 'a.id')
+    .select([
+      'a.id',
+      'a.record',
+      'a.identity_signals',
+      'a.latest_version',
+      'r.score',
+      'r.outcome',
+      'r.policy_version',
+      'r.data_versions',
+      'r.cluster_id',
+      'm.cluster_id as member_of',
+    ])
+  if (request.after !== undefined) query = query.where('a.id', '>', request.after)
+  if (request.applicationIds !== undefined)
+    query = query.where('a.id', '=', sql<string>`any(${[...request.applicationIds]}::text[])`)
+  const rows = await query.orderBy('a.id').limit(request.limit).execute()
+  return rows.map((row) => ({
+    id: row.id,
+    record: row.record,
+    identitySignals: (row.identity_signals ?? []) as readonly Signal[],
+    clusterId: row.member_of ?? row.cluster_id ?? undefined,
+    latest: {
+      version: row.latest_version,
+      score: row.score,
+      outcome: checkedOutcome(row.outcome, row.id),
+      policyVersion: row.policy_version,
+      dataVersions: row.data_versions,
+    },
+  }))
+}
