@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type LogLevel
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { AccessControl } from '../auth/auth-ports.js'
 import type { Principal } from '../auth/principal.js'
+import { answerFrameworkError, maxPathParamLength } from '../errors/framework-errors.js'
 import { registerErrorHandling } from '../errors/error-handling.js'
 import { ApiError } from '../errors/api-error.js'
 import { registerHealthRoutes } from '../ops/health-routes.js'
@@ -76,6 +77,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     logController: new RequestLogController(),
     // startServer answers requests that arrive while draining with the house 503 (Fastify's own has another shape).
     return503OnClosing: false,
+    routerOptions: { maxParamLength: maxPathParamLength },
+    frameworkErrors: answerFrameworkError,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
