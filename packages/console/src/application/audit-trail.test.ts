@@ -94,6 +94,27 @@ describe('auditTrail', () => {
     expect(trail).toHaveLength(6)
   })
 
+  it('reads a run of views by one person as one line', () => {
+    const view = (id: number, at: string, actor: string) => ({
+      id,
+      at,
+      actor,
+      action: 'application.viewed',
+      target: 'application:a1',
+      details: {},
+    })
+    const trail = auditTrail(detail, [
+      view(1, '2026-03-07T08:00:00.000Z', 'user:u2'),
+      view(2, '2026-03-07T08:05:00.000Z', 'user:u2'),
+      view(3, '2026-03-07T08:10:00.000Z', 'user:u2'),
+      view(4, '2026-03-07T09:00:00.000Z', 'user:u3'),
+    ])
+    expect(trail.slice(0, 2)).toEqual([
+      { at: '2026-03-07T09:00:00.000Z', what: 'Viewed', who: 'user:u3' },
+      { at: '2026-03-07T08:10:00.000Z', what: 'Viewed (3 times)', who: 'user:u2' },
+    ])
+  })
+
   it('names verdicts in words', () => {
     expect(verdictLabel('needs-verification')).toBe('Needs verification')
     expect(verdictLabel('something-new')).toBe('something-new')

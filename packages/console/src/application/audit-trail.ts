@@ -52,10 +52,24 @@ export function auditTrail(detail: ApplicationDetail, audit: readonly AuditEntry
     entries.push({ at: entry.at, what: auditWords(entry.action), who: entry.actor })
   }
   // Newest first; at the same instant the later event (a decision closing its case) comes first.
-  return entries
+  const sorted = entries
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => (a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : b.index - a.index))
     .map(({ entry }) => entry)
+  return collapseRepeats(sorted)
+}
+
+/** Runs of the same event by the same person (an analyst opening the page again and again) read as one line. */
+function collapseRepeats(entries: readonly TrailEntry[]): readonly TrailEntry[] {
+  const collapsed: { entry: TrailEntry; count: number }[] = []
+  for (const entry of entries) {
+    const last = collapsed.at(-1)
+    if (last !== undefined && last.entry.what === entry.what && last.entry.who === entry.who) last.count += 1
+    else collapsed.push({ entry, count: 1 })
+  }
+  return collapsed.map(({ entry, count }) =>
+    count === 1 ? entry : { ...entry, what: `${entry.what} (${count} times)` },
+  )
 }
 
 function auditWords(action: string): string {

@@ -39,6 +39,13 @@ describe('compareLinked', () => {
     ])
   })
 
+  it('matches a phone written with and without its country code', () => {
+    const local = { cv: { basics: { phone: '(416) 219-1437' } } }
+    const international = { cv: { basics: { phone: '+1 4162 191 437' } } }
+    const phones = compareLinked([international, local]).find((row) => row.label === 'Phones')
+    expect(phones?.cells.map((cell) => cell.map((value) => value.mark))).toEqual([['shared'], ['shared']])
+  })
+
   it('marks a base value shared when any one of several linked applications has it', () => {
     const third = { cv: { basics: { email: 'JORDAN.LEE@example.com' } } }
     const emails = compareLinked([open, sameIdentityOtherDegree, third]).find((row) => row.label === 'Emails')

@@ -141,11 +141,15 @@ export function recordFacts(record: unknown): RecordFacts {
   }
 }
 
-/** How two values are compared: case, spacing and phone punctuation do not make a difference. */
+/**
+ * How two values are compared: case, spacing and phone punctuation do not make a difference. Phones compare by their
+ * last ten digits, so "+1 416 219 1437" and "(416) 219-1437" match (the server's own linking uses E.164; this only
+ * decides what the comparison highlights).
+ */
 export function comparisonKey(label: FactLabel, value: string): string {
   if (label === 'Phones') {
-    const digits = value.replace(/[^\d+]/g, '')
-    return digits.startsWith('+') ? digits : digits.replace(/^0+/, '')
+    const digits = value.replace(/\D/g, '').replace(/^0+/, '')
+    return digits.length > 10 ? digits.slice(-10) : digits
   }
   return value.toLowerCase().replace(/\s+/g, ' ').trim()
 }

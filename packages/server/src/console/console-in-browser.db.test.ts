@@ -30,8 +30,6 @@ import { registerConsole } from './register-console.js'
 const chromiumPath = process.env.HIREWALL_CHROMIUM ?? '/usr/bin/chromium'
 const hasChromium = existsSync(chromiumPath)
 const consoleSource = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'console')
-/** Set to a folder (docs/console) to keep the screenshots the test takes. */
-const screenshotsDir = process.env.HIREWALL_CONSOLE_SCREENSHOTS
 
 const password = 'correct horse battery staple 42'
 const heldId = 'held-1'
@@ -81,7 +79,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     if (target === undefined) throw new Error('no PGlite test target')
     // The console as its sources are now, built like `npm run build` does.
     buildDir = await mkdtemp(join(tmpdir(), 'hirewall-console-build-'))
-    shotsDir = screenshotsDir ?? join(buildDir, 'screenshots')
+    shotsDir = join(buildDir, 'screenshots')
     await mkdir(shotsDir, { recursive: true })
     await build({
       root: consoleSource,
