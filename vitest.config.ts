@@ -11,6 +11,7 @@ export default defineConfig({
       '@hirewall/synth': source('synth'),
       '@hirewall/model': source('model'),
       '@hirewall/intel': source('intel'),
+      '@hirewall/sharing': source('sharing'),
       '@hirewall/workforce': source('workforce'),
       '@hirewall/store': source('store'),
       '@hirewall/server': source('server'),
