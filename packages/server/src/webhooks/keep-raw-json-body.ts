@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify'
  */
 export function keepRawJsonBody(scope: FastifyInstance): void {
   const parseJson = scope.getDefaultJsonParser('error', 'error')
-  scope.removeContentTypeParser('application/json')
+  // Only JSON: a body of another type (Fastify also reads text/plain) would arrive without its bytes, so 415.
+  scope.removeAllContentTypeParsers()
   scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body)
     request.rawBody = bytes
