@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AccessControl } from '../auth/auth-ports.js'
 import type { Principal } from '../auth/principal.js'
 import { answerFrameworkError, maxPathParamLength } from '../errors/framework-errors.js'
+import { rejectUnstorableText } from './reject-unstorable-text.js'
 import { registerErrorHandling } from '../errors/error-handling.js'
 import { ApiError } from '../errors/api-error.js'
 import { registerHealthRoutes } from '../ops/health-routes.js'
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   app.decorateRequest('principal', null)
   app.decorateRequest('rawBody', null)
   registerErrorHandling(app)
+  rejectUnstorableText(app)
   registerRequestIdHeader(app)
   app.addHook('onRequest', (_request, _reply, done) => {
     done(
