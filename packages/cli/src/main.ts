@@ -9,6 +9,7 @@ import { intelCommand } from './commands/intel-command.js'
 import { modelCommand } from './commands/model-command.js'
 import { screenCommand } from './commands/screen-command.js'
 import { serveCommand } from './commands/serve-command.js'
+import { shareCommand } from './commands/share-command.js'
 import { workforceCommand } from './commands/workforce-command.js'
 import { exitCodes, type ExitCode } from './exit-codes.js'
 import { UsageError } from './usage-error.js'
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     evalCommand,
     demoCommand,
     intelCommand,
+    shareCommand,
     serveCommand,
     adminCommand,
     modelCommand,
