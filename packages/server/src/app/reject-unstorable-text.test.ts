@@ -21,12 +21,19 @@ afterAll(async () => {
 
 const issueAt = (body: string) => (JSON.parse(body) as { error: { details: { issues: { path: string }[] } } }).error
 
-describe('U+0000 in a request', () => {
+describe('U+0000 or an unpaired surrogate in a request', () => {
   it.each([
     ['a path parameter (an application id that crashed the detail query)', '/items/Jordan%00', {}, 'params.id'],
     ['a query value', '/items/a?filter=x%00y', {}, 'querystring.filter'],
     ['a body value', '/items/a', { cv: { names: ['ok', 'Kevin\u0000Lee'] } }, 'body.cv.names[1]'],
     ['a body key', '/items/a', { 'bad\u0000key': 1 }, 'body.bad\u0000key'],
+    ['a lone surrogate (a decision note read back as U+FFFD)', '/items/a', { note: 'lone \udfff low' }, 'body.note'],
+    [
+      'a lone surrogate in an id (a re-screen that failed in PostgreSQL)',
+      '/items/a',
+      { ids: ['\ud800'] },
+      'body.ids[0]',
+    ],
   ])('is a 400 naming %s', async (_name, url, payload, path) => {
     const before = reached
     const response = await app.inject({ method: 'POST', url, payload })

@@ -1,14 +1,15 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify'
 import { ApiError } from '../errors/api-error.js'
-import { findUnstorableText } from '../screening/find-unstorable-text.js'
+import { findUnstorableText, unstorableTextMessage } from '../screening/find-unstorable-text.js'
 
 const requestParts = ['params', 'query', 'body'] as const
 /** The part's name in issue paths, as validation errors name it. */
 const partNames = { params: 'params', query: 'querystring', body: 'body' } as const
 
 /**
- * Refuses U+0000 anywhere in a path parameter, query value or JSON body (values and keys) with a 400 naming the field:
- * PostgreSQL text and jsonb cannot hold it, so it would otherwise fail the query as a server fault. Added as the last
+ * Refuses U+0000 or an unpaired surrogate anywhere in a path parameter, query value or JSON body (values and keys) with a 400 naming the field:
+ * PostgreSQL jsonb cannot hold either (a query failed as a server fault) and text
+ * turns a lone surrogate into U+FFFD (the text read back was not the text sent). Added as the last
  * preHandler of every route, so authentication, permissions and webhook signatures are checked first.
  */
 export function rejectUnstorableText(app: FastifyInstance): void {
@@ -25,7 +26,7 @@ const checkRequestText: preHandlerHookHandler = function (request, _reply, done)
     if (path !== undefined) {
       done(
         new ApiError('VALIDATION_FAILED', 'The request has one problem; see details.issues.', {
-          issues: [{ path, message: 'must not contain U+0000 (a NUL character)', code: 'invalid' }],
+          issues: [{ path, message: unstorableTextMessage, code: 'invalid' }],
         }),
       )
       return

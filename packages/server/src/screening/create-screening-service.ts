@@ -12,7 +12,7 @@ import { IdentityMemory } from './identity-memory.js'
 import { rescreenApplications } from './rescreen-applications.js'
 import { screenBatch, type PreparedSubmission } from './screen-batch.js'
 import { dataVersionsOf, detectRecordSignals, type ScreeningConfig } from './screening-config.js'
-import { findUnstorableText } from './find-unstorable-text.js'
+import { findUnstorableText, unstorableTextMessage } from './find-unstorable-text.js'
 import { ScreeningError } from './screening-error.js'
 import type {
   RescreenReport,
@@ -106,7 +106,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
   const prepare = (submission: ScreeningSubmission): PreparedSubmission | SubmissionFailure => {
     const { record } = submission
     const where = findUnstorableText(record, ['record']) ?? findUnstorableText(submission.raw, ['raw'])
-    if (where !== undefined) return failure('invalid', `${where} contains U+0000, which cannot be stored.`)
+    if (where !== undefined) return failure('invalid', `${where} ${unstorableTextMessage}.`)
     const facts = normaliseApplication(record)
     return {
       submission,

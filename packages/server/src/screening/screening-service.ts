@@ -23,7 +23,7 @@ export type ScreeningOutcome = {
 }
 
 /**
- * A submission that was not stored: `invalid` (it holds text PostgreSQL cannot store, U+0000; the message names the
+ * A submission that was not stored: `invalid` (it holds text PostgreSQL cannot store, U+0000 or a lone surrogate; the message names the
  * field), `conflict` (its record id is stored under another idempotency key),
  * `not-screened` (its key is stored without a screening result), `unavailable` (its batch could not be written; nothing
  * of it was stored, retry with the same key) or `closed` (the service is shutting down).

@@ -8,7 +8,7 @@ import { requirePermission } from '../../auth/require-permission.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
 import type { ValidationIssueDetail } from '../../errors/to-api-error.js'
-import { findUnstorableText } from '../../screening/find-unstorable-text.js'
+import { findUnstorableText, unstorableTextMessage } from '../../screening/find-unstorable-text.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
 import { actorLabel } from '../audit/actor-label.js'
 import { screeningResultViewSchema, toScreeningResultView } from '../applications/screening-result-view.js'
@@ -94,7 +94,7 @@ export function registerSubmitApplicationRoute(
       if (validation.status === 'invalid') throw invalidBody(validation.issues.map(inBody))
       const unstorable = findUnstorableText(request.body, ['body'])
       if (unstorable !== undefined) {
-        throw invalidBody([{ path: unstorable, message: 'must not contain U+0000 (a NUL character)', code: 'invalid' }])
+        throw invalidBody([{ path: unstorable, message: unstorableTextMessage, code: 'invalid' }])
       }
       const idempotencyKey = request.headers['idempotency-key']
       const outcome = await options.screening
