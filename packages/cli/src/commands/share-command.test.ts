@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { runCli } from '../testing/run-cli.js'
 
 const work = mkdtempSync(join(tmpdir(), 'hirewall-share-'))
@@ -128,6 +128,52 @@ describe('hirewall share import', () => {
     expect(result.signals.find((signal) => signal.code === 'watchlist.match')?.message).toMatch(
       /Partner Bank, TLP:GREEN/,
     )
+  })
+
+  it('loads keyed hashes that screening matches with the consortium key, and only with it', async () => {
+    const event = join(work, 'hashed-partner.misp.json')
+    const exported = await runCli([
+      'share',
+      'export',
+      '--format',
+      'misp',
+      '--hashed',
+      '--key-file',
+      keyFile,
+      '-o',
+      event,
+      watchlist,
+    ])
+    expect(exported.exitCode).toBe(3)
+    const csv = join(work, 'hashed-partner.csv')
+    const imported = await runCli(['share', 'import', '-o', csv, event])
+    expect(imported.stderr).toContain('(3 keyed hashes: they match when screening has the consortium key)')
+    const intelDir = mkdtempSync(join(tmpdir(), 'hirewall-share-hashed-'))
+    expect(
+      (await runCli(['intel', 'import', 'watchlist', '--name', 'peer', '--intel-dir', intelDir, csv])).exitCode,
+    ).toBe(0)
+    const applicant = {
+      ...clean,
+      id: 'ring-2',
+      cv: { ...clean.cv, basics: { ...clean.cv.basics, phone: '+1 415-555-0100' } },
+    }
+    const input = join(work, 'hashed-applicant.jsonl')
+    writeFileSync(input, `${JSON.stringify(applicant)}\n`)
+    const matches = async (): Promise<readonly string[]> => {
+      const run = await runCli(['screen', '--intel-dir', intelDir, '--no-summary', input])
+      const result = (JSON.parse(run.stdout.trim()) as { result: { signals: { code: string; message: string }[] } })
+        .result
+      return result.signals.filter((signal) => signal.code === 'watchlist.match').map((signal) => signal.message)
+    }
+    expect(await matches()).toEqual([])
+    vi.stubEnv('HIREWALL_CONSORTIUM_KEY_FILE', keyFile)
+    try {
+      expect(await matches()).toEqual([
+        expect.stringMatching(/^\+1 415-555-0100 \(cv\.basics\.phone\) matches a phone shared as a keyed hash/),
+      ])
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   it('reports unsupported objects and bad indicators by path, and refuses what is neither format', async () => {

@@ -17,6 +17,7 @@ import {
 import { Command, Option } from 'commander'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
+import { readConsortiumKey } from '../sharing/read-consortium-key.js'
 import { UsageError } from '../usage-error.js'
 
 const exportFormats = ['stix', 'misp'] as const
@@ -34,9 +35,6 @@ type ExportOptions = {
 }
 
 type ImportOptions = { readonly format: ImportFormat; readonly output?: string }
-
-/** The shortest consortium key accepted: an HMAC key shorter than this is guessable. */
-const minimumKeyBytes = 16
 
 export function shareCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   const configure = (command: Command): Command =>
@@ -109,7 +107,7 @@ Exit codes: 0 imported; 3 some objects could not be read (listed; the others wer
 async function runExport(file: string, options: ExportOptions, io: CliIo): Promise<ExitCode> {
   if (options.hashed === true && options.keyFile === undefined) throw new UsageError('--hashed needs --key-file')
   if (options.hashed !== true && options.keyFile !== undefined) throw new UsageError('--key-file is for --hashed')
-  const consortiumKey = options.keyFile === undefined ? undefined : await readKey(options.keyFile)
+  const consortiumKey = options.keyFile === undefined ? undefined : await readConsortiumKey(options.keyFile)
   const tlp = readTlpLevel(options.tlp) as TlpLevel
   const text = await readText(file)
   const reading = readIndicatorCsv(text, { source: basename(file, extname(file)), tlp })
@@ -182,22 +180,6 @@ function detectFormat(document: unknown): 'stix' | 'misp' | undefined {
   if ('type' in document && document.type === 'bundle') return 'stix'
   if ('Event' in document || 'Attribute' in document) return 'misp'
   return undefined
-}
-
-async function readKey(file: string): Promise<Uint8Array> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    throw new UsageError(`cannot read the key file ${file}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const key = Buffer.from(bytes.toString('latin1').trim(), 'latin1')
-  if (key.length < minimumKeyBytes) {
-    throw new UsageError(
-      `the key in ${file} has ${key.length} bytes: a consortium key needs ${minimumKeyBytes} at least`,
-    )
-  }
-  return key
 }
 
 async function readText(file: string): Promise<string> {

@@ -2,6 +2,7 @@ import { perRecordDetectors, type Detector, type ReferenceData } from '@hirewall
 import { loadIntel, resolveIntelDirectory } from '@hirewall/intel'
 import type { CliIo } from '../cli-io.js'
 import { packagedReferenceData } from '../reference/packaged-reference-data.js'
+import { consortiumKeyFileVariable, readConsortiumKey } from '../sharing/read-consortium-key.js'
 
 /** The `--intel-dir` and `--no-intel` options of the commands that screen. */
 export type IntelFlags = { readonly intel: boolean; readonly intelDir?: string }
@@ -21,7 +22,13 @@ export const noSanctionsListHint =
 export async function loadScreeningIntel(flags: IntelFlags, io: CliIo): Promise<ScreeningIntel> {
   const packaged = packagedReferenceData()
   if (!flags.intel) return { detectors: perRecordDetectors, reference: packaged }
-  const intel = await loadIntel({ directory: resolveIntelDirectory({ flag: flags.intelDir }) })
+  // Hashed watchlist entries shared by partners match only with the consortium key they were hashed with.
+  const keyFile = process.env[consortiumKeyFileVariable]
+  const consortiumKey = keyFile === undefined || keyFile === '' ? undefined : await readConsortiumKey(keyFile)
+  const intel = await loadIntel({
+    directory: resolveIntelDirectory({ flag: flags.intelDir }),
+    ...(consortiumKey === undefined ? {} : { consortiumKey }),
+  })
   for (const warning of intel.warnings)
     io.stderr.write(
       warning.code === 'no-sanctions-list' ? `${noSanctionsListHint}\n` : `hirewall: ${warning.message}\n`,

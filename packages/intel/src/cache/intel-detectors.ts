@@ -48,8 +48,12 @@ export function packagedExtraSources(packaged: PackagedIntel | undefined): reado
   return packaged?.status === 'ok' ? packaged.ipDatabase.sources : []
 }
 
-/** One detector per area that has data, built by that area's builder. */
-export function buildIntelDetectors(lists: IntelLists, ipDatabase: IpDatabase | undefined): Detector[] {
+/** One detector per area that has data, built by that area's builder; `consortiumKey` lets hashed watchlist entries match. */
+export function buildIntelDetectors(
+  lists: IntelLists,
+  ipDatabase: IpDatabase | undefined,
+  consortiumKey?: Uint8Array,
+): Detector[] {
   const detectors: Detector[] = []
   if (lists.sanctions.length > 0) detectors.push(createSanctionsDetector({ lists: lists.sanctions }))
   if (lists.institutions.length > 0 || lists.highRiskInstitutions.length > 0)
@@ -58,6 +62,10 @@ export function buildIntelDetectors(lists: IntelLists, ipDatabase: IpDatabase | 
     )
   if (lists.network.length > 0 || ipDatabase)
     detectors.push(createNetworkDetector({ ranges: lists.network, ...(ipDatabase ? { ipDatabase } : {}) }))
-  if (lists.watchlists.length > 0) detectors.push(createWatchlistDetector({ lists: lists.watchlists }))
+  if (lists.watchlists.length > 0) {
+    detectors.push(
+      createWatchlistDetector({ lists: lists.watchlists, ...(consortiumKey === undefined ? {} : { consortiumKey }) }),
+    )
+  }
   return detectors
 }

@@ -17,6 +17,8 @@ export type LoadIntelOptions = {
   /** Also load the sources that ship in npm packages (the IP database, the shipped network classification); default true. */
   readonly includePackaged?: boolean
   readonly definitions?: readonly IntelSourceDefinition[]
+  /** The consortium key partners hashed shared watchlist entries with (see docs/sharing.md). */
+  readonly consortiumKey?: Uint8Array
 }
 
 export const intelLoadWarningCodes = [
@@ -109,7 +111,7 @@ export async function loadIntel(options: LoadIntelOptions): Promise<LoadedIntel>
   if (lists.sanctions.length === 0)
     warnings.push({ code: 'no-sanctions-list', message: 'no sanctions list is cached: names are not screened' })
   const all: IntelLists = { ...lists, network: [...(shipped?.network ?? []), ...lists.network] }
-  const detectors = buildIntelDetectors(all, shipped?.ipDatabase)
+  const detectors = buildIntelDetectors(all, shipped?.ipDatabase, options.consortiumKey)
   const sources = [
     ...Object.values(all).flatMap((areaLists: readonly LoadedList<unknown>[]) => areaLists.map((list) => list.source)),
     ...packagedExtraSources(packaged),
