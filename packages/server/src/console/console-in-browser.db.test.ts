@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -74,10 +75,13 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
   const cspViolations: string[] = []
   const pageErrors: string[] = []
   const requestedUrls: string[] = []
+  const accessibilityProblems: string[] = []
+  let axeSource = ''
 
   beforeAll(async () => {
     if (target === undefined) throw new Error('no PGlite test target')
     // The console as its sources are now, built like `npm run build` does.
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
     buildDir = await mkdtemp(join(tmpdir(), 'hirewall-console-build-'))
     shotsDir = join(buildDir, 'screenshots')
     await mkdir(shotsDir, { recursive: true })
@@ -138,6 +142,34 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     return page
   }
 
+  /** Runs axe-core's WCAG 2 A and AA rules on the page as it is and keeps every serious or critical finding. */
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    // Evaluated through the browser's debugging protocol, which the page's CSP does not govern.
+    await page.evaluate(axeSource)
+    const { passed, violations } = await page.evaluate(async () => {
+      type Result = { id: string; impact: string | null; nodes: { target: unknown[] }[] }
+      type Axe = { run: (options: object) => Promise<{ violations: Result[]; passes: Result[] }> }
+      const results = await (globalThis as unknown as { axe: Axe }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      })
+      return {
+        passed: results.passes.length,
+        violations: results.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          targets: violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)),
+        })),
+      }
+    })
+    // axe ran and checked something: a page it could not read would pass every rule by checking none.
+    expect(passed, name).toBeGreaterThan(5)
+    for (const violation of violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        accessibilityProblems.push(`${name}: ${violation.id} at ${violation.targets.join(', ')}`)
+      }
+    }
+  }
+
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto(`${base}/`)
     await page.getByLabel('Email').fill(email)
@@ -151,6 +183,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await page.goto(`${base}/`)
     await page.getByRole('heading', { name: 'HireWall' }).waitFor()
     await page.screenshot({ path: join(shotsDir, 'sign-in.png') })
+    await checkAccessibility(page, 'sign-in')
     await page.getByLabel('Email').fill('analyst@example.com')
     await page.getByLabel('Password').fill('not the password at all')
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -163,6 +196,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await expect.poll(() => heldRow.count()).toBe(1)
     expect(await heldRow.getByText('Hold').count()).toBe(1)
     await page.screenshot({ path: join(shotsDir, 'queue.png') })
+    await checkAccessibility(page, 'queue')
 
     // The dashboard before any decision: no precision yet.
     await page.getByRole('link', { name: 'Trends' }).click()
@@ -183,6 +217,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     expect(await page.getByText(/mailinator\.com/).count()).toBeGreaterThan(0)
     expect(await page.getByText(/Added [\d.]+ of the \d+ points/).count()).toBeGreaterThan(0)
     await page.screenshot({ path: join(shotsDir, 'application.png'), fullPage: true })
+    await checkAccessibility(page, 'application')
 
     // A decision without a reason is refused beside the field, before anything is sent.
     await page.getByRole('radio', { name: /Confirmed fraud/ }).check()
@@ -206,6 +241,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await precision.getByText('email.disposable').waitFor()
     expect(await precision.getByText('100 %: 1 confirmed, 0 cleared').count()).toBeGreaterThan(0)
     await page.screenshot({ path: join(shotsDir, 'trends.png'), fullPage: true })
+    await checkAccessibility(page, 'trends')
     await page.getByRole('link', { name: 'Review queue' }).click()
     await queue.waitFor()
 
@@ -241,6 +277,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     expect((await oneTimePassword.textContent())?.length).toBeGreaterThanOrEqual(15)
     await expect.poll(() => page.getByRole('cell', { name: 'new.analyst@example.com', exact: true }).count()).toBe(1)
     await page.screenshot({ path: join(shotsDir, 'users.png') })
+    await checkAccessibility(page, 'users')
 
     await page.getByRole('link', { name: 'API keys' }).click()
     await page.getByLabel('Name').fill('greenhouse sync')
@@ -276,14 +313,16 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await page.getByRole('button', { name: 'Show all' }).click()
     await expect.poll(() => graph.getAttribute('aria-label')).toMatch(/: 4 nodes, 3 links/)
     await page.screenshot({ path: join(shotsDir, 'cluster-graph.png'), fullPage: true })
+    await checkAccessibility(page, 'cluster')
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export PNG' }).click()
     expect((await download).suggestedFilename()).toMatch(/\.png$/)
     await page.context().close()
   })
 
-  it('ran without CSP violations or script errors, and no personal data in any URL', async () => {
+  it('ran without CSP violations, script errors, serious accessibility problems or personal data in any URL', async () => {
     expect(cspViolations).toEqual([])
+    expect(accessibilityProblems).toEqual([])
     expect(pageErrors).toEqual([])
     const personal = [heldName, 'Ines', 'mailinator', 'analyst@example.com', 'new.analyst', '555']
     expect(requestedUrls.filter((url) => personal.some((text) => decodeURIComponent(url).includes(text)))).toEqual([])
