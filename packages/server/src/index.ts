@@ -218,5 +218,44 @@ export {
   type ConsoleOptions,
 } from './console/register-console.js'
 
+// ── background jobs and bulk imports ──
+export {
+  jobStates,
+  type JobData,
+  type JobHandler,
+  type JobQueue,
+  type JobState,
+  type JobStatus,
+  type QueueDefinition,
+  type QueuedJob,
+  type SendOptions,
+  type WorkOptions,
+} from './jobs/job-queue.js'
+export { createJobQueue, type JobQueueOptions } from './jobs/create-job-queue.js'
+export { serverJobQueues, startJobWorkers, type ServerJobOptions } from './jobs/server-jobs.js'
+export {
+  enqueueImport,
+  importQueueDefinitions,
+  importQueues,
+  type ImportBatchData,
+  type ImportPrepareData,
+  type ImportQueueOptions,
+} from './jobs/import/import-queues.js'
+export { workOnImports, type ImportWorkOptions } from './jobs/import/work-on-imports.js'
+export type { ImportWorkerContext } from './jobs/import/import-worker-context.js'
+export {
+  enqueueRescreen,
+  findRescreen,
+  maxReportedChanges,
+  rescreenJobStarter,
+  rescreenQueue,
+  rescreenQueueDefinitions,
+  workOnRescreens,
+  type RescreenJobOutput,
+  type RescreenQueueOptions,
+} from './jobs/rescreen/rescreen-jobs.js'
+export { registerImportRoutes, type ImportRoutesOptions } from './routes/imports/register-import-routes.js'
+export { defaultUploadLimitBytes, uploadContentTypes } from './routes/imports/upload-import-route.js'
+
 // ── the whole service ──
 export { buildServiceApp, type ServiceAppOptions } from './service/build-service-app.js'

@@ -41,6 +41,7 @@ export function createJobQueue(store: Pick<Store, 'db'>, options: JobQueueOption
   // Jobs whose handler is running here, by queue: those still running when `stop` gives up are handed back.
   const active = new Map<string, { readonly queue: string }>()
   const sleepers = new Set<() => void>()
+  const stopping = new AbortController()
   let state: 'new' | 'started' | 'stopping' | 'stopped' = 'new'
 
   const definitionOf = (queue: string): QueueDefinition => {
@@ -67,6 +68,7 @@ export function createJobQueue(store: Pick<Store, 'db'>, options: JobQueueOption
       data: job.data as Data,
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
+      signal: stopping.signal,
     }
     active.set(job.id, { queue })
     try {
@@ -176,6 +178,7 @@ export function createJobQueue(store: Pick<Store, 'db'>, options: JobQueueOption
       if (state === 'stopped' || state === 'stopping') return
       const wasStarted = state !== 'new'
       state = 'stopping'
+      stopping.abort()
       for (const wake of [...sleepers]) wake()
       const timeoutMs = stopOptions.timeoutMs ?? 30_000
       let timer: NodeJS.Timeout | undefined

@@ -30,6 +30,8 @@ export type QueuedJob<Data extends JobData = JobData> = {
   /** 0 on the first attempt. */
   readonly retryCount: number
   readonly retryLimit: number
+  /** Aborted when this process's queue starts stopping: a long job saves its progress and ends early. */
+  readonly signal: AbortSignal
 }
 
 /** Where a job is: waiting (`created`, `retry`), running (`active`) or ended. */
