@@ -1,6 +1,9 @@
 import type { ScoredSignal } from '../api/api-types'
 import { evidenceLabel, evidenceText, explainContribution, severityLabel } from './explain-signal'
 
+/** How many of the signals, largest contribution first, show their evidence without a click. */
+const openEvidenceCount = 3
+
 /** Each signal with its plain-English message, what it added to the score, and its evidence. */
 export function SignalList(props: { readonly signals: readonly ScoredSignal[]; readonly score: number }) {
   if (props.signals.length === 0) return <p className="muted">No signal was raised.</p>
@@ -22,7 +25,8 @@ export function SignalList(props: { readonly signals: readonly ScoredSignal[]; r
             aria-label={`${signal.code} contribution`}
           />
           {Object.keys(signal.evidence).length > 0 ? (
-            <details>
+            // The evidence of the signals that weigh most is open: it is what the analyst checks first.
+            <details open={index < openEvidenceCount}>
               <summary>Evidence</summary>
               <dl className="evidence">
                 {Object.entries(signal.evidence).map(([key, value]) => (
