@@ -99,7 +99,7 @@ function checkObservable(
     (idContributing[type] ?? []).filter((name) => object[name] !== undefined).map((name) => [name, object[name]]),
   )
   if (Object.keys(contributing).length === 0) fail('id', 'an observable needs an id-contributing property (§2.9)')
-  // file ids are made from hashes alone here: the extensions of a custom observable are not id-contributing for it.
+  // Compared with an independent implementation of §2.9 (RFC 8785 canonical JSON, UUIDv5 in the OASIS namespace).
   if (generateDeterministicId(type, contributing) !== object['id']) {
     fail('id', 'is not the UUIDv5 of the id-contributing properties in the OASIS namespace (§2.9)')
   }
