@@ -83,13 +83,22 @@ export function generateWorkforce(options: WorkforceWorldOptions): WorkforceWorl
   const { random } = world
   const planner = new WorkforcePlanner(world, days)
   const plans: EmployeePlan[] = []
-  const farmMembers = Math.round(employees * farmShare)
-  while (plans.length < farmMembers) plans.push(...planner.farm(Math.min(farmMembers - plans.length, random.int(2, 6))))
-  const shares = Object.entries(workforceHardNegativeShares) as [keyof typeof workforceHardNegativeShares, number][]
+  // A farm has two hires or more: a lone leftover joins the last farm.
+  const share = Math.round(employees * farmShare)
+  const farmMembers = share === 1 && employees >= 2 ? 2 : share
+  while (plans.length < farmMembers) {
+    const remaining = farmMembers - plans.length
+    const size = random.int(2, 6)
+    plans.push(...planner.farm(remaining - size < 2 ? remaining : size))
+  }
+  const hardNegativeShares = Object.entries(workforceHardNegativeShares) as [
+    keyof typeof workforceHardNegativeShares,
+    number,
+  ][]
   while (plans.length < employees) {
     const roll = random.next()
     let cumulative = 0
-    const kind = shares.find(([, share]) => (cumulative += share) > roll)?.[0]
+    const kind = hardNegativeShares.find(([, kindShare]) => (cumulative += kindShare) > roll)?.[0]
     const room = employees - plans.length
     if (kind === 'couple' && room >= 2) plans.push(...planner.couple())
     else if (kind === 'conference' && room >= 3) plans.push(...planner.conference(Math.min(room, random.int(3, 6))))
