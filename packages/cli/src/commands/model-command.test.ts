@@ -81,9 +81,42 @@ describe('hirewall model', () => {
       expect(run.stdout).toContain(`Model ${first}`)
       expect(run.stdout).toMatch(/Evaluated on a generated world \(seed 2, 1,500 applications\)/)
       expect(run.stdout).toMatch(
-        new RegExp(`Backtest: rules with ${first} against the rules alone: \\d+ of 1,500 outcomes would change`),
+        new RegExp(`Backtest: the rules with ${first} against the rules alone: \\d+ of 1,500 outcomes would change`),
       )
       expect(run.stdout).toMatch(/newly flagged: \d+ fraud, \d+ legitimate/)
+    },
+    slow,
+  )
+
+  it(
+    'replays a policy change with the model: the rules under the old policy before, under the new one after',
+    async () => {
+      const policy = JSON.parse(
+        readFileSync(new URL('../../../core/src/scoring/default-policy.json', import.meta.url), 'utf8'),
+      ) as { version: string; thresholds: { review: number; hold: number } }
+      const strict = join(dir, 'strict-policy.json')
+      writeFileSync(strict, JSON.stringify({ ...policy, version: 'strict-1', thresholds: { review: 10, hold: 60 } }))
+      const run = await runCli([
+        'model',
+        'evaluate',
+        '--model',
+        first,
+        '--world-count',
+        '800',
+        '--baseline-policy',
+        strict,
+        '--models-dir',
+        models,
+        '--json',
+      ])
+      expect(run.exitCode).toBe(0)
+      const report = JSON.parse(run.stdout) as {
+        backtest: { baseline: string; changed: number; newlyCleared: { legitimate: number } }
+      }
+      expect(report.backtest.baseline).toBe('the rules of policy strict-1 alone')
+      // Raising the review threshold back from 10 to 25 clears legitimate applicants the strict policy flagged.
+      expect(report.backtest.changed).toBeGreaterThan(0)
+      expect(report.backtest.newlyCleared.legitimate).toBeGreaterThan(0)
     },
     slow,
   )

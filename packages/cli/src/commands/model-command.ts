@@ -107,13 +107,18 @@ Examples:
       'seed of the generated world to evaluate on (default: one after the seed the model trained on)',
     )
       .option('--model <version>', 'the model (default: the active one, else the newest)')
+      .option(
+        '--baseline-policy <file>',
+        'replay a policy change: the backtest compares the rules under this policy (before) with --policy (after)',
+      )
       .addHelpText(
         'after',
         `
 Reports PR-AUC, ROC-AUC, recall at a 1% false-positive rate, and precision and recall at the review and hold
 thresholds for the rules alone, the model alone and both (the stronger outcome of the two); the calibration of the
 model's probabilities; false-positive rates of legitimate applicants by claimed country, claimed region and region
-of origin; and a backtest: which outcomes would change against the rules with the active model (or alone).
+of origin; and a backtest: which outcomes would change against the rules with the active model (or alone),
+under --baseline-policy when given (a policy change and a model change replayed together).
 
 Examples:
   hirewall model evaluate

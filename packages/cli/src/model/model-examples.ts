@@ -31,7 +31,13 @@ export type LoadedExamples = {
   readonly screeningMs: number
 }
 
-export type LoadOptions = { readonly policy: ScoringPolicy; readonly intel: IntelFlags; readonly io: CliIo }
+export type LoadOptions = {
+  readonly policy: ScoringPolicy
+  readonly intel: IntelFlags
+  readonly io: CliIo
+  /** Also score each application under this policy, to replay a policy change. */
+  readonly baselinePolicy?: ScoringPolicy
+}
 
 const generatedWorldDescription =
   "The generated world's ground truth (label.isFraud), not analyst decisions: a new installation starts here until analysts have decided enough applications."
@@ -49,7 +55,7 @@ export async function loadExamples(source: ExampleSource, options: LoadOptions):
     const screening = { policy: options.policy, reference: packagedReferenceData(), detectors: perRecordDetectors }
     const examples: ModelExample[] = []
     for (const { record, result, link } of screenForModel(generateApplications(source), screening))
-      examples.push(toModelExample(record, result, link, syntheticLabel(record)))
+      examples.push(toModelExample(record, result, link, syntheticLabel(record), options.baselinePolicy))
     return {
       examples,
       labels: {
@@ -76,7 +82,9 @@ export async function loadExamples(source: ExampleSource, options: LoadOptions):
     identityIndex: recorder,
     onScreened: (record, result) => {
       const link = recorder.take(record.id) ?? null
-      examples.push(toModelExample(record, result, link, decisions ? null : syntheticLabel(record)))
+      examples.push(
+        toModelExample(record, result, link, decisions ? null : syntheticLabel(record), options.baselinePolicy),
+      )
     },
   })) {
     if (row.status === 'invalid') invalidRows++

@@ -40,7 +40,7 @@ type CommonOptions = DataOptions &
   FairnessOptions &
   IntelFlags & { readonly policy?: string; readonly modelsDir?: string; readonly json?: boolean }
 
-export type EvaluateOptions = CommonOptions & { readonly model?: string }
+export type EvaluateOptions = CommonOptions & { readonly model?: string; readonly baselinePolicy?: string }
 export type PromoteOptions = CommonOptions & { readonly tolerance: string; readonly note?: string }
 
 /** Reads a model from the directory, or says clearly why it cannot. */
@@ -101,22 +101,31 @@ export async function runEvaluate(files: readonly string[], options: EvaluateOpt
   const active =
     activeVersion && activeVersion !== candidate.version ? await loadModelFile(directory, activeVersion) : undefined
   const source = exampleSource(files, options, evaluationWorldSeed([candidate, ...(active ? [active] : [])]))
-  const loaded = await loadExamples(source, { policy, intel: options, io })
+  const baselinePolicy = options.baselinePolicy === undefined ? undefined : await loadPolicy(options.baselinePolicy)
+  const loaded = await loadExamples(source, {
+    policy,
+    intel: options,
+    io,
+    ...(baselinePolicy ? { baselinePolicy } : {}),
+  })
   requireLabels(loaded)
 
   const evaluation = evaluate(candidate, loaded, bounds)
   const candidateProbabilities = probabilities(candidate, loaded.examples)
   const activeProbabilities = active ? probabilities(active, loaded.examples) : undefined
-  const baseline = active ? `rules with the active model ${active.version}` : 'the rules alone'
+  const rulesName = baselinePolicy ? `the rules of policy ${baselinePolicy.version}` : 'the rules'
+  const baseline = active ? `${rulesName} with the active model ${active.version}` : `${rulesName} alone`
   const replay = backtest(
     loaded.examples.map((example, index) => {
       const rules = example.rules.outcome
+      // With --baseline-policy, "before" is the rules under that policy: a policy change replayed with the model.
+      const rulesBefore = example.baselineRules?.outcome ?? rules
       const before = activeProbabilities
         ? combinedOutcome(
-            rules,
+            rulesBefore,
             modelOutcome(activeProbabilities[index] as number, (active as RiskModelFile).thresholds),
           )
-        : rules
+        : rulesBefore
       return {
         before,
         after: combinedOutcome(rules, modelOutcome(candidateProbabilities[index] as number, candidate.thresholds)),
@@ -140,7 +149,10 @@ export async function runEvaluate(files: readonly string[], options: EvaluateOpt
         '',
         formatFairness(evaluation.fairness.model, 'Fairness, model alone'),
         '',
-        formatBacktest(replay, `Backtest: rules with ${candidate.version} against ${baseline}`),
+        formatBacktest(
+          replay,
+          `Backtest: the rules${baselinePolicy ? ` of policy ${policy.version}` : ''} with ${candidate.version} against ${baseline}`,
+        ),
         '',
       ].join('\n'),
     )

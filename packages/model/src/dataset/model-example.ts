@@ -1,4 +1,10 @@
-import type { ApplicationRecord, Outcome, ScreeningResult } from '@hirewall/core'
+import {
+  scoreSignals,
+  type ApplicationRecord,
+  type Outcome,
+  type ScoringPolicy,
+  type ScreeningResult,
+} from '@hirewall/core'
 import { measurementGroups, type MeasurementGroups } from '../evaluation/measurement-groups.js'
 import { extractFeatures } from '../features/extract-features.js'
 import type { LinkFacts } from '../features/link-facts.js'
@@ -16,6 +22,8 @@ export type ModelExample = {
   readonly features: Float64Array
   readonly label: ModelLabel
   readonly rules: { readonly score: number; readonly outcome: Outcome }
+  /** The rules' verdict under another policy, when a policy change is being replayed (a backtest's "before"). */
+  readonly baselineRules?: { readonly score: number; readonly outcome: Outcome }
   readonly groups: MeasurementGroups
   /** The persona cluster when the application was linked, for labels decided on a whole cluster. */
   readonly clusterId?: string
@@ -26,14 +34,18 @@ export function toModelExample(
   result: ScreeningResult,
   link: LinkFacts | null,
   label: ModelLabel,
+  baselinePolicy?: ScoringPolicy,
 ): ModelExample {
   const submittedAtMs = Date.parse(record.submittedAt)
+  // The signals do not depend on the policy: replaying another one is a rescoring, not a rescreening.
+  const baseline = baselinePolicy ? scoreSignals(result.signals, baselinePolicy) : undefined
   return {
     applicationId: record.id,
     submittedAtMs: Number.isFinite(submittedAtMs) ? submittedAtMs : 0,
     features: extractFeatures({ result, link }),
     label,
     rules: { score: result.score, outcome: result.outcome },
+    ...(baseline ? { baselineRules: { score: baseline.score, outcome: baseline.outcome } } : {}),
     groups: measurementGroups(record),
     ...(result.clusterId === undefined ? {} : { clusterId: result.clusterId }),
   }

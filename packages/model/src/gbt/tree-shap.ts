@@ -1,6 +1,35 @@
-import type { DecisionTree } from './decision-tree.js'
+import { treeDepth, type DecisionTree } from './decision-tree.js'
 
-type PathElement = { feature: number; zeroFraction: number; oneFraction: number; weight: number }
+/**
+ * The path of one recursion, stored flat: element `i` of a path that starts at `offset` is at `offset + i` of each
+ * array. Every level copies its parent's path just after it (as the reference implementation does), so the buffers
+ * hold (depth + 2)(depth + 3) / 2 elements and nothing is allocated per node.
+ */
+type PathBuffers = {
+  readonly feature: Int32Array
+  readonly zeroFraction: Float64Array
+  readonly oneFraction: Float64Array
+  readonly weight: Float64Array
+}
+
+const buffersByDepth = new Map<number, PathBuffers>()
+
+function buffersFor(depth: number): PathBuffers {
+  let buffers = buffersByDepth.get(depth)
+  if (!buffers) {
+    const size = ((depth + 2) * (depth + 3)) / 2
+    buffers = {
+      feature: new Int32Array(size),
+      zeroFraction: new Float64Array(size),
+      oneFraction: new Float64Array(size),
+      weight: new Float64Array(size),
+    }
+    buffersByDepth.set(depth, buffers)
+  }
+  return buffers
+}
+
+const depthCache = new WeakMap<DecisionTree, number>()
 
 /**
  * Adds one row's exact SHAP values for one tree to `phi` (per feature of the tree), by the polynomial-time
@@ -14,59 +43,68 @@ export function addTreeShap(
   phi: Float64Array,
   positions?: ArrayLike<number>,
 ): void {
-  recurse(tree, row, phi, positions, 0, [], 0, 1, 1, -1)
+  let depth = depthCache.get(tree)
+  if (depth === undefined) {
+    depth = treeDepth(tree)
+    depthCache.set(tree, depth)
+  }
+  recurse(tree, row, phi, positions, buffersFor(depth), 0, 0, 0, 1, 1, -1)
 }
 
 function extendPath(
-  path: PathElement[],
+  path: PathBuffers,
+  at: number,
   depth: number,
   zeroFraction: number,
   oneFraction: number,
   feature: number,
 ): void {
-  path[depth] = { feature, zeroFraction, oneFraction, weight: depth === 0 ? 1 : 0 }
+  const { weight } = path
+  path.feature[at + depth] = feature
+  path.zeroFraction[at + depth] = zeroFraction
+  path.oneFraction[at + depth] = oneFraction
+  weight[at + depth] = depth === 0 ? 1 : 0
   for (let index = depth - 1; index >= 0; index--) {
-    const element = path[index] as PathElement
-    const above = path[index + 1] as PathElement
-    above.weight += (oneFraction * element.weight * (index + 1)) / (depth + 1)
-    element.weight = (zeroFraction * element.weight * (depth - index)) / (depth + 1)
+    weight[at + index + 1] =
+      (weight[at + index + 1] as number) + (oneFraction * (weight[at + index] as number) * (index + 1)) / (depth + 1)
+    weight[at + index] = (zeroFraction * (weight[at + index] as number) * (depth - index)) / (depth + 1)
   }
 }
 
-function unwindPath(path: PathElement[], depth: number, pathIndex: number): void {
-  const { oneFraction, zeroFraction } = path[pathIndex] as PathElement
-  let nextOnePortion = (path[depth] as PathElement).weight
+function unwindPath(path: PathBuffers, at: number, depth: number, pathIndex: number): void {
+  const { weight } = path
+  const oneFraction = path.oneFraction[at + pathIndex] as number
+  const zeroFraction = path.zeroFraction[at + pathIndex] as number
+  let nextOnePortion = weight[at + depth] as number
   for (let index = depth - 1; index >= 0; index--) {
-    const element = path[index] as PathElement
     if (oneFraction !== 0) {
-      const kept = element.weight
-      element.weight = (nextOnePortion * (depth + 1)) / ((index + 1) * oneFraction)
-      nextOnePortion = kept - (element.weight * zeroFraction * (depth - index)) / (depth + 1)
+      const kept = weight[at + index] as number
+      weight[at + index] = (nextOnePortion * (depth + 1)) / ((index + 1) * oneFraction)
+      nextOnePortion = kept - ((weight[at + index] as number) * zeroFraction * (depth - index)) / (depth + 1)
     } else {
-      element.weight = (element.weight * (depth + 1)) / (zeroFraction * (depth - index))
+      weight[at + index] = ((weight[at + index] as number) * (depth + 1)) / (zeroFraction * (depth - index))
     }
   }
   for (let index = pathIndex; index < depth; index++) {
-    const element = path[index] as PathElement
-    const next = path[index + 1] as PathElement
-    element.feature = next.feature
-    element.zeroFraction = next.zeroFraction
-    element.oneFraction = next.oneFraction
+    path.feature[at + index] = path.feature[at + index + 1] as number
+    path.zeroFraction[at + index] = path.zeroFraction[at + index + 1] as number
+    path.oneFraction[at + index] = path.oneFraction[at + index + 1] as number
   }
 }
 
-function unwoundPathSum(path: readonly PathElement[], depth: number, pathIndex: number): number {
-  const { oneFraction, zeroFraction } = path[pathIndex] as PathElement
-  let nextOnePortion = (path[depth] as PathElement).weight
+function unwoundPathSum(path: PathBuffers, at: number, depth: number, pathIndex: number): number {
+  const { weight } = path
+  const oneFraction = path.oneFraction[at + pathIndex] as number
+  const zeroFraction = path.zeroFraction[at + pathIndex] as number
+  let nextOnePortion = weight[at + depth] as number
   let total = 0
   for (let index = depth - 1; index >= 0; index--) {
-    const element = path[index] as PathElement
     if (oneFraction !== 0) {
       const share = (nextOnePortion * (depth + 1)) / ((index + 1) * oneFraction)
       total += share
-      nextOnePortion = element.weight - (share * zeroFraction * (depth - index)) / (depth + 1)
+      nextOnePortion = (weight[at + index] as number) - (share * zeroFraction * (depth - index)) / (depth + 1)
     } else if (zeroFraction !== 0) {
-      total += element.weight / zeroFraction / ((depth - index) / (depth + 1))
+      total += (weight[at + index] as number) / zeroFraction / ((depth - index) / (depth + 1))
     }
   }
   return total
@@ -77,25 +115,34 @@ function recurse(
   row: ArrayLike<number>,
   phi: Float64Array,
   positions: ArrayLike<number> | undefined,
+  path: PathBuffers,
+  parentAt: number,
   node: number,
-  parentPath: readonly PathElement[],
   depth: number,
   parentZeroFraction: number,
   parentOneFraction: number,
   parentFeature: number,
 ): void {
-  // Each level works on its own copy of the path: siblings must not see each other's changes.
-  const path: PathElement[] = parentPath.slice(0, depth).map((element) => ({ ...element }))
-  extendPath(path, depth, parentZeroFraction, parentOneFraction, parentFeature)
+  // This level's path is a copy of the parent's, placed right after it: siblings never see each other's changes.
+  const at = parentAt + depth + 1
+  // A plain loop: paths are a handful of elements, where copyWithin's call costs more than the copy.
+  for (let index = 0; index < depth; index++) {
+    path.feature[at + index] = path.feature[parentAt + index] as number
+    path.zeroFraction[at + index] = path.zeroFraction[parentAt + index] as number
+    path.oneFraction[at + index] = path.oneFraction[parentAt + index] as number
+    path.weight[at + index] = path.weight[parentAt + index] as number
+  }
+  extendPath(path, at, depth, parentZeroFraction, parentOneFraction, parentFeature)
 
   const feature = tree.feature[node] as number
   if (feature < 0) {
     const leafValue = tree.value[node] as number
     for (let index = 1; index <= depth; index++) {
-      const element = path[index] as PathElement
-      const weight = unwoundPathSum(path, depth, index)
-      phi[element.feature] =
-        (phi[element.feature] as number) + weight * (element.oneFraction - element.zeroFraction) * leafValue
+      const weight = unwoundPathSum(path, at, depth, index)
+      const pathFeature = path.feature[at + index] as number
+      phi[pathFeature] =
+        (phi[pathFeature] as number) +
+        weight * ((path.oneFraction[at + index] as number) - (path.zeroFraction[at + index] as number)) * leafValue
     }
     return
   }
@@ -113,12 +160,12 @@ function recurse(
   let nextDepth = depth
 
   // A feature split on again further down: undo its earlier split, then redo it here.
-  const pathIndex = path.findIndex((element, index) => index <= depth && element.feature === feature)
-  if (pathIndex > 0) {
-    const earlier = path[pathIndex] as PathElement
-    incomingZeroFraction = earlier.zeroFraction
-    incomingOneFraction = earlier.oneFraction
-    unwindPath(path, depth, pathIndex)
+  let pathIndex = 1
+  while (pathIndex <= depth && path.feature[at + pathIndex] !== feature) pathIndex++
+  if (pathIndex <= depth) {
+    incomingZeroFraction = path.zeroFraction[at + pathIndex] as number
+    incomingOneFraction = path.oneFraction[at + pathIndex] as number
+    unwindPath(path, at, depth, pathIndex)
     nextDepth -= 1
   }
   recurse(
@@ -126,12 +173,13 @@ function recurse(
     row,
     phi,
     positions,
-    hot,
     path,
+    at,
+    hot,
     nextDepth + 1,
     hotZeroFraction * incomingZeroFraction,
     incomingOneFraction,
     feature,
   )
-  recurse(tree, row, phi, positions, cold, path, nextDepth + 1, coldZeroFraction * incomingZeroFraction, 0, feature)
+  recurse(tree, row, phi, positions, path, at, cold, nextDepth + 1, coldZeroFraction * incomingZeroFraction, 0, feature)
 }

@@ -89,25 +89,30 @@ export function compileRiskModel(file: RiskModelFile): RiskModel {
       const prediction = predictionOf(probabilityOf(features))
       const phi = new Float64Array(file.features.length)
       for (const tree of file.trees) addTreeShap(tree, features, phi, positions)
-      const contributions: FeatureContribution[] = []
+      const effects: { index: number; contribution: number }[] = []
       phi.forEach((raw, index) => {
         const contribution = slope * raw
-        if (Math.abs(contribution) < 1e-9) return
-        const definition = definitions[index] as FeatureDefinition
-        const value = features[positions[index] as number] as number
-        contributions.push({
-          feature: definition.name,
-          kind: definition.kind,
-          value,
-          contribution,
-          ...(definition.signalCode ? { signalCode: definition.signalCode } : {}),
-          sentence: describeContribution(definition, value, contribution, input.result.signals),
-        })
+        if (Math.abs(contribution) >= 1e-9) effects.push({ index, contribution })
       })
-      contributions.sort(
-        (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.feature.localeCompare(b.feature),
+      const nameOf = (index: number): string => (definitions[index] as FeatureDefinition).name
+      effects.sort(
+        (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || nameOf(a.index).localeCompare(nameOf(b.index)),
       )
-      const shown = contributions.slice(0, options.limit ?? contributions.length)
+      // Sentences only for the features shown: most of an explanation's cost would otherwise be wording.
+      const shown = effects
+        .slice(0, options.limit ?? effects.length)
+        .map(({ index, contribution }): FeatureContribution => {
+          const definition = definitions[index] as FeatureDefinition
+          const value = features[positions[index] as number] as number
+          return {
+            feature: definition.name,
+            kind: definition.kind,
+            value,
+            contribution,
+            ...(definition.signalCode ? { signalCode: definition.signalCode } : {}),
+            sentence: describeContribution(definition, value, contribution, input.result.signals),
+          }
+        })
       const odds = logit(prediction.probability) - logit(baselineProbability)
       const summary =
         `The model puts the chance of fraud at ${percent(prediction.probability)} (${prediction.outcome}; review from ` +
