@@ -12,18 +12,10 @@ import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../app/build-app.js'
 import { hashPassword } from '../auth/password-hash.js'
-import { storeAccessControl } from '../auth/store-access-control.js'
-import { registerReadRoutes } from '../routes/register-read-routes.js'
-import { registerReviewRoutes } from '../routes/register-review-routes.js'
-import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
-import { registerSessionRoutes } from '../routes/session/register-session-routes.js'
-import { registerUserRoutes } from '../routes/users/register-user-routes.js'
 import { createScreeningService } from '../screening/create-screening-service.js'
 import type { ScreeningService } from '../screening/screening-service.js'
-import { registerCsrfCheck } from '../security/csrf-check.js'
-import { registerSecurityHeaders } from '../security/security-headers.js'
+import { buildServiceApp } from '../service/build-service-app.js'
 import { aRingMember, aRiskyApplicationRecord, testReference } from '../testing/application-fixtures.js'
 import { registerConsole } from './register-console.js'
 
@@ -105,14 +97,15 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
 
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    app = await buildApp({ logLevel: 'silent', processMetrics: false, accessControl: storeAccessControl(store) })
-    registerSecurityHeaders(app)
-    registerCsrfCheck(app, { origins: [base] })
-    registerSessionRoutes(app, { store, secureCookies: false })
-    registerUserRoutes(app, { store })
-    registerApiKeyRoutes(app, { store })
-    registerReadRoutes(app, { store })
-    registerReviewRoutes(app, { store })
+    // The service as `hirewall serve` builds it, with the console built above instead of the workspace's.
+    app = await buildServiceApp({
+      store,
+      screening,
+      publicOrigins: [base],
+      console: false,
+      env: {},
+      app: { logLevel: 'silent', processMetrics: false },
+    })
     await registerConsole(app, { root: join(buildDir, 'dist') })
     await app.listen({ host: '127.0.0.1', port })
 
