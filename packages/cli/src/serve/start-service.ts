@@ -1,9 +1,14 @@
 import type { ApplicationRecord, ScoringPolicy } from '@hirewall/core'
 import {
   buildServiceApp,
+  createJobQueue,
   createScreeningService,
   ensureFirstAdmin,
+  registerImportRoutes,
+  rescreenJobStarter,
+  serverJobQueues,
   startDeliveryWorker,
+  startJobWorkers,
   startServer,
   type FirstAdmin,
   type RunningServer,
@@ -67,6 +72,13 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     reference: settings.intel.reference,
     detectors: settings.intel.detectors,
   })
+  // Bulk imports and re-screenings run on a job queue in the database, shared by every process on it.
+  let logJobError = (error: Error, _where: object): void => settings.say(`Background job error: ${error.message}`)
+  const queue = createJobQueue(store, {
+    queues: serverJobQueues(),
+    onError: (error, where) => logJobError(error, where),
+  })
+  await queue.start()
   let wakeDeliveries: (() => void) | undefined
   const app = await buildServiceApp({
     store,
@@ -74,6 +86,8 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     publicOrigins: settings.publicOrigins,
     console: settings.serveConsole,
     wakeDeliveries: () => wakeDeliveries?.(),
+    rescreenJobs: rescreenJobStarter(queue),
+    extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined
       ? {}
       : { submissionRateLimit: { requests: settings.submissionsPerMinute, windowMs: 60_000 } }),
@@ -81,10 +95,13 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
       logLevel: settings.logLevel,
       ...(settings.trustProxy === undefined ? {} : { trustProxy: settings.trustProxy }),
       readinessChecks: [{ name: 'database', check: async () => void (await store.users.count()) }],
+      queueDepth: () => queue.depth(),
     },
   })
+  logJobError = (error, where) => app.log.error({ err: error, ...where }, 'background job error')
   const firstAdmin = await ensureFirstAdmin(store, { email: settings.adminEmail })
   const seeded = await seedEmptyStore(store, screening, settings)
+  startJobWorkers(queue, { store, screening })
   const worker = startDeliveryWorker({ outbox: store.outbox, metrics: app.metrics, log: app.log })
   wakeDeliveries = () => worker.wake()
   const server = await startServer(app, {
@@ -97,6 +114,8 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   server.onShutdown('store', () => store.close())
   server.onShutdown('screening', () => screening.close())
   server.onShutdown('webhook deliveries', () => worker.stop())
+  // Running import batches and re-screening pages finish (or go back to the queue) before the pipeline closes.
+  server.onShutdown('background jobs', () => queue.stop())
   return { server, store, screening, firstAdmin, seeded }
 }
 
