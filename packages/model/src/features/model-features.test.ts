@@ -80,11 +80,12 @@ describe('the feature guard', () => {
     }
   })
 
-  it('keeps out the signals that stand for origin: browser language, a foreign phone, name-derived handles', () => {
+  it('keeps out the signals that stand for origin: browser language, phone habits and country, name-derived handles', () => {
     expect(excludedSignals.map((entry) => entry.code).sort()).toEqual([
       'context.language.mismatch',
       'email.local-part.unrelated-to-name',
       'phone.country.mismatch',
+      'phone.format.anomaly',
       'profile.handle.unrelated-to-name',
     ])
   })

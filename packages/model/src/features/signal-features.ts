@@ -17,7 +17,6 @@ export const allowedSignalGroups: readonly AllowedSignalGroup[] = [
     codes: [
       'phone.unparseable',
       'phone.invalid',
-      'phone.format.anomaly',
       'phone.voip',
       'phone.toll-free',
       'phone.premium-rate',
@@ -146,6 +145,11 @@ export const allowedSignalGroups: readonly AllowedSignalGroup[] = [
 
 /** Rule signals kept out of the model. */
 export const excludedSignals: readonly ExcludedSignal[] = [
+  {
+    code: 'phone.format.anomaly',
+    whyExcluded:
+      'How a person writes a phone number (digit grouping, a trunk prefix, an exit code) is a habit learned where they grew up: it fires for a newcomer writing their own local number the way they always have. In generated worlds only fraud shows it, and the model learned to send a single such signal to hold; the rules keep it as a low signal.',
+  },
   {
     code: 'phone.country.mismatch',
     whyExcluded:
