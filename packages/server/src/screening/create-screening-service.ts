@@ -105,7 +105,10 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
 
   const prepare = (submission: ScreeningSubmission): PreparedSubmission | SubmissionFailure => {
     const { record } = submission
-    const where = findUnstorableText(record, ['record']) ?? findUnstorableText(submission.raw, ['raw'])
+    // The API's raw payload is the record itself: scan it once.
+    const where =
+      findUnstorableText(record, ['record']) ??
+      (submission.raw === record ? undefined : findUnstorableText(submission.raw, ['raw']))
     if (where !== undefined) return failure('invalid', `${where} ${unstorableTextMessage}.`)
     const facts = normaliseApplication(record)
     return {

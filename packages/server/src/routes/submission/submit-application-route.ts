@@ -8,7 +8,6 @@ import { requirePermission } from '../../auth/require-permission.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
 import type { ValidationIssueDetail } from '../../errors/to-api-error.js'
-import { findUnstorableText, unstorableTextMessage } from '../../screening/find-unstorable-text.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
 import { actorLabel } from '../audit/actor-label.js'
 import { screeningResultViewSchema, toScreeningResultView } from '../applications/screening-result-view.js'
@@ -48,8 +47,9 @@ const errors = {
 }
 
 /**
- * The body is validated by core's record validation in the handler (its field paths and messages are the ones the
- * CLI and importers give); the schema is there for the OpenAPI document. Headers are validated as usual.
+ * The body is validated by core's record validation in the handler, whose field paths and messages are the ones the
+ * CLI and importers give; the schema is there for the OpenAPI document. Headers are validated as usual, and text
+ * PostgreSQL cannot store is refused for every route by the app (`rejectUnstorableText`).
  */
 function bodyCheckedByHandler<Schema>(route: FastifyRouteSchemaDef<Schema>): FastifyValidationResult {
   if (route.httpPart === 'body') return (data: unknown) => ({ value: data })
@@ -92,10 +92,6 @@ export function registerSubmitApplicationRoute(
     async (request, reply) => {
       const validation = validateApplicationRecord(request.body)
       if (validation.status === 'invalid') throw invalidBody(validation.issues.map(inBody))
-      const unstorable = findUnstorableText(request.body, ['body'])
-      if (unstorable !== undefined) {
-        throw invalidBody([{ path: unstorable, message: unstorableTextMessage, code: 'invalid' }])
-      }
       const idempotencyKey = request.headers['idempotency-key']
       const outcome = await options.screening
         .submit({
