@@ -4,6 +4,7 @@ import { AccountPage } from './admin/account-page'
 import { AuditPage } from './admin/audit-page'
 import { UsersPage } from './admin/users-page'
 import { ApiKeysPage } from './admin/api-keys-page'
+import { WebhooksPage } from './admin/webhooks-page'
 import { ClusterPage } from './graph/cluster-page'
 import { QueuePage } from './queue/queue-page'
 import { TrendsPage } from './trends/trends-page'
@@ -22,6 +23,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
     { route: { page: 'trends' }, label: 'Trends', isShown: true },
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
+    { route: { page: 'webhooks' }, label: 'Webhooks', isShown: abilities.canManageWebhooks },
     { route: { page: 'audit' }, label: 'Audit log', isShown: abilities.canReadAudit },
   ]
   const current = route.page === 'application' || route.page === 'cluster' ? 'queue' : route.page
@@ -81,6 +83,8 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':
       return abilities.canManageKeys ? <ApiKeysPage /> : <NotAllowed />
+    case 'webhooks':
+      return abilities.canManageWebhooks ? <WebhooksPage /> : <NotAllowed />
     case 'audit':
       return abilities.canReadAudit ? <AuditPage /> : <NotAllowed />
     case 'account':

@@ -11,6 +11,7 @@ describe('routeOf and pathOf', () => {
     ['/trends', { page: 'trends' }],
     ['/users', { page: 'users' }],
     ['/api-keys', { page: 'api-keys' }],
+    ['/webhooks', { page: 'webhooks' }],
     ['/audit', { page: 'audit' }],
     ['/account', { page: 'account' }],
     ['/applications', { page: 'not-found', path: '/applications' }],

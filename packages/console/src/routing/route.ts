@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'users' }
   | { readonly page: 'api-keys' }
+  | { readonly page: 'webhooks' }
   | { readonly page: 'audit' }
   | { readonly page: 'account' }
   | { readonly page: 'not-found'; readonly path: string }
@@ -26,6 +27,7 @@ export function routeOf(path: string): Route {
     case 'trends':
     case 'users':
     case 'api-keys':
+    case 'webhooks':
     case 'audit':
     case 'account':
       return { page: first }
@@ -46,6 +48,7 @@ export function pathOf(route: Route): string {
     case 'trends':
     case 'users':
     case 'api-keys':
+    case 'webhooks':
     case 'audit':
     case 'account':
       return `/${route.page}`

@@ -13,6 +13,7 @@ describe('abilitiesOf', () => {
       canManageUsers: false,
       canManageKeys: false,
       canReadAudit: false,
+      canManageWebhooks: false,
     })
   })
   it('lets analysts decide but not administer', () => {
@@ -24,6 +25,7 @@ describe('abilitiesOf', () => {
       canManageUsers: true,
       canManageKeys: true,
       canReadAudit: true,
+      canManageWebhooks: true,
     })
   })
 })

@@ -36,6 +36,7 @@ export type Abilities = {
   readonly canManageUsers: boolean
   readonly canManageKeys: boolean
   readonly canReadAudit: boolean
+  readonly canManageWebhooks: boolean
 }
 
 /** The console's abilities from the permissions the session reports (viewers read, analysts decide, admins manage). */
@@ -46,5 +47,6 @@ export function abilitiesOf(session: Pick<SessionInfo, 'permissions'>): Abilitie
     canManageUsers: has('users.manage'),
     canManageKeys: has('api-keys.manage'),
     canReadAudit: has('audit.read'),
+    canManageWebhooks: has('webhooks.manage'),
   }
 }

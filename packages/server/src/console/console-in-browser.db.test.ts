@@ -257,7 +257,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     await page.context().close()
   })
 
-  it('lets an admin add a person and create and revoke an API key, each secret shown once', async () => {
+  it('lets an admin add a person, create and revoke an API key and add a webhook, each secret shown once', async () => {
     const page = await openPage()
     await signIn(page, 'admin@example.com')
     await page.getByRole('link', { name: 'Users' }).click()
@@ -283,6 +283,16 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the console in a 
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: 'Revoke greenhouse sync' }).click()
     await expect.poll(() => page.getByRole('cell', { name: 'revoked', exact: true }).count()).toBe(1)
+
+    await page.getByRole('link', { name: 'Webhooks' }).click()
+    await page.getByLabel('URL').fill('https://siem.example.com/hirewall')
+    await page.getByRole('button', { name: 'Add subscription' }).click()
+    const secret = page.getByLabel('The signing secret for https://siem.example.com/hirewall.')
+    await secret.waitFor()
+    expect(await secret.textContent()).toMatch(/^whsec_/)
+    await page.getByRole('button', { name: 'Disable deliveries to https://siem.example.com/hirewall' }).click()
+    await expect.poll(() => page.getByRole('cell', { name: 'disabled', exact: true }).count()).toBe(1)
+    await checkAccessibility(page, 'webhooks')
     await page.context().close()
   })
 
