@@ -11,7 +11,7 @@ describe('routeOf and pathOf', () => {
     ['/trends', { page: 'trends' }],
     ['/users', { page: 'users' }],
     ['/api-keys', { page: 'api-keys' }],
-    ['/webhooks', { page: 'webhooks' }],
+    ['/webhook-subscriptions', { page: 'webhooks' }],
     ['/audit', { page: 'audit' }],
     ['/account', { page: 'account' }],
     ['/applications', { page: 'not-found', path: '/applications' }],
@@ -27,8 +27,28 @@ describe('routeOf and pathOf', () => {
     { page: 'application', id: 'a/b c' },
     { page: 'cluster', id: 'cluster:x' },
     { page: 'users' },
+    { page: 'webhooks' },
     { page: 'audit' },
   ])('round-trips %o', (route) => {
     expect(routeOf(pathOf(route))).toEqual(route)
+  })
+})
+
+describe('console paths', () => {
+  // The server answers these prefixes itself (API, docs, operations, inbound webhooks), never with the console.
+  const serverPrefixes = ['/v1', '/docs', '/healthz', '/readyz', '/metrics', '/webhooks']
+  it.each<Route>([
+    { page: 'queue' },
+    { page: 'trends' },
+    { page: 'users' },
+    { page: 'api-keys' },
+    { page: 'webhooks' },
+    { page: 'audit' },
+    { page: 'account' },
+    { page: 'application', id: 'a1' },
+    { page: 'cluster', id: 'cluster:a1' },
+  ])('%o is not under a server prefix, so a reload reaches the console', (route) => {
+    const path = pathOf(route)
+    expect(serverPrefixes.filter((prefix) => path === prefix || path.startsWith(`${prefix}/`))).toEqual([])
   })
 })

@@ -27,10 +27,12 @@ export function routeOf(path: string): Route {
     case 'trends':
     case 'users':
     case 'api-keys':
-    case 'webhooks':
     case 'audit':
     case 'account':
       return { page: first }
+    // Not `/webhooks`: the server keeps that prefix for itself.
+    case 'webhook-subscriptions':
+      return { page: 'webhooks' }
     default:
       return { page: 'not-found', path }
   }
@@ -48,10 +50,11 @@ export function pathOf(route: Route): string {
     case 'trends':
     case 'users':
     case 'api-keys':
-    case 'webhooks':
     case 'audit':
     case 'account':
       return `/${route.page}`
+    case 'webhooks':
+      return '/webhook-subscriptions'
     case 'not-found':
       return route.path
   }
