@@ -14,6 +14,8 @@ export class IdentityMemory {
   private index_: InMemoryIdentityIndex
   private lastSeq_ = 0
   private isStale_ = true
+  /** When the last catch-up ran and whether it found other processes' links. */
+  private lastCatchUp = { atMs: 0, replayed: 0 }
 
   constructor(options: IdentityIndexOptions = {}) {
     this.options = options
@@ -68,8 +70,19 @@ export class IdentityMemory {
         this.lastSeq_ = linked.linkSeq
       }
       replayed += page.length
-      if (!isFull) return replayed
+      if (!isFull) {
+        this.lastCatchUp = { atMs: Date.now(), replayed }
+        return replayed
+      }
     }
+  }
+
+  /**
+   * True when other processes may have linked many applications since the last catch-up: it found some, or it is
+   * more than a second old. Catching up before taking the lock then keeps the lock's own catch-up short.
+   */
+  mayBeBehind(): boolean {
+    return this.lastCatchUp.replayed > 0 || Date.now() - this.lastCatchUp.atMs > 1000
   }
 
   /** Records that this process linked and committed applications up to `seq`. */

@@ -38,6 +38,8 @@ export async function screenBatch(
   batch: readonly PreparedSubmission[],
 ): Promise<readonly SubmissionResult[]> {
   if (memory.isStale) await memory.rebuild(store.linking)
+  // Outside the lock, so a process that was idle while others linked does not hold every process up replaying.
+  else if (memory.mayBeBehind()) await memory.catchUp(store.linking)
   const receivedAt = new Date()
   let hasLinked = false
   try {
