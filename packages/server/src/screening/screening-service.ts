@@ -91,7 +91,8 @@ export type ScreeningService = {
   submit(submission: ScreeningSubmission): Promise<ScreeningOutcome>
   /**
    * Screens several in input order (a bulk import's batch); one result per submission, same order. A failed
-   * submission gets `status: 'failed'`; the others are still screened.
+   * submission gets `status: 'failed'`; the others are still screened. Their own signals are found on the caller's
+   * turn of the event loop, about a millisecond each: hand over a few hundred at a time, not a whole file.
    */
   submitMany(submissions: readonly ScreeningSubmission[]): Promise<readonly SubmissionResult[]>
   /**
