@@ -65,12 +65,16 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     maxConnections: 20,
   })
   settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  // Until the app (and its logger) exists, the pipeline's own errors go to the banner's stream.
+  let logScreeningError = (error: unknown): void =>
+    settings.say(`Screening error: ${error instanceof Error ? error.message : String(error)}`)
   // Opening the pipeline replays the stored pool into the identity graph's memory.
   const screening = await createScreeningService({
     store,
     policy: settings.policy,
     reference: settings.intel.reference,
     detectors: settings.intel.detectors,
+    onError: (error) => logScreeningError(error),
   })
   // Bulk imports and re-screenings run on a job queue in the database, shared by every process on it.
   let logJobError = (error: Error, _where: object): void => settings.say(`Background job error: ${error.message}`)
@@ -99,6 +103,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     },
   })
   logJobError = (error, where) => app.log.error({ err: error, ...where }, 'background job error')
+  logScreeningError = (error) => app.log.error({ err: error }, 'screening error: a batch could not be written or a listener failed')
   const firstAdmin = await ensureFirstAdmin(store, { email: settings.adminEmail })
   const seeded = await seedEmptyStore(store, screening, settings)
   startJobWorkers(queue, { store, screening })
