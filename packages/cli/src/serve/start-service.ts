@@ -103,7 +103,8 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     },
   })
   logJobError = (error, where) => app.log.error({ err: error, ...where }, 'background job error')
-  logScreeningError = (error) => app.log.error({ err: error }, 'screening error: a batch could not be written or a listener failed')
+  logScreeningError = (error) =>
+    app.log.error({ err: error }, 'screening error: a batch could not be written or a listener failed')
   const firstAdmin = await ensureFirstAdmin(store, { email: settings.adminEmail })
   const seeded = await seedEmptyStore(store, screening, settings)
   startJobWorkers(queue, { store, screening })
