@@ -60,6 +60,17 @@ describe('laptop-farm detector', () => {
     expect(evaluator.farmClusters()).toEqual([])
   })
 
+  it('does not take three employees giving one home for a household', () => {
+    const evaluator = evaluatorWith(
+      ['E1', 'E2', 'E3'].flatMap((employeeId) => [
+        aHire({ employeeId, legalName: `Person ${employeeId}` }),
+        ...signInDays({ login: `${employeeId.toLowerCase()}@acme.example`, days: 10, ip: farmIp }),
+      ]),
+    )
+    expect(codesOf(evaluator, 'E1')).toEqual(['farm.shared-egress'])
+    expect(evaluator.farmClusters()).toMatchObject([{ employeeIds: ['E1', 'E2', 'E3'] }])
+  })
+
   it('leaves colleagues at one conference hotel for three of twenty days alone', () => {
     const hotel = '71.12.9.8'
     const records = ['E1', 'E2', 'E3'].flatMap((employeeId, index) => [

@@ -20,13 +20,14 @@ function describeUse(use: HabitualAddress): string {
 export const farmDetector: WorkforceDetector = {
   name: 'laptop-farm',
   codes: ['farm.shared-egress'],
-  detect({ employeeId, homeKey, pool }) {
+  detect({ employeeId, pool }) {
+    const household = pool.householdOf(employeeId)
     const shared: Record<string, unknown>[] = []
     const otherIds = new Set<string>()
     for (const use of pool.habitualAddresses(employeeId)) {
       const others = pool
         .othersHabitualOn(use, employeeId)
-        .filter(({ employeeId: other }) => homeKey === undefined || pool.homeKeyOf(other) !== homeKey)
+        .filter(({ employeeId: other }) => household === undefined || pool.householdOf(other) !== household)
       if (others.length === 0) continue
       for (const other of others) otherIds.add(other.employeeId)
       shared.push({

@@ -29,7 +29,7 @@ export const payrollDetector: WorkforceDetector = {
     'payroll.payout.crypto',
     'payroll.payout.layered',
   ],
-  detect({ employeeId, hire, homeKey, payroll, pool, context }) {
+  detect({ employeeId, hire, payroll, pool, context }) {
     if (payroll.length === 0) return []
     const signals: Signal<WorkforceSignalCode>[] = []
     const changes = [...payroll].sort((a, b) => a.changedAtMs - b.changedAtMs)
@@ -46,11 +46,13 @@ export const payrollDetector: WorkforceDetector = {
           ),
         )
     }
+    const household = pool.householdOf(employeeId)
     const accounts = [...new Set(changes.map((change) => change.accountHash))]
     const sharedWith = new Set<string>()
     for (const account of accounts)
       for (const other of pool.employeesPaidTo(account))
-        if (other !== employeeId && (homeKey === undefined || pool.homeKeyOf(other) !== homeKey)) sharedWith.add(other)
+        if (other !== employeeId && (household === undefined || pool.householdOf(other) !== household))
+          sharedWith.add(other)
     if (sharedWith.size > 0) {
       const others = [...sharedWith].sort()
       signals.push(

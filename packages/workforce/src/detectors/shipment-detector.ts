@@ -61,7 +61,7 @@ export const shipmentDetector: WorkforceDetector = {
       const otherEmployees = [...new Set(others.map((other) => other.employeeId))].sort()
       if (otherEmployees.length === 0) continue
       // One home's household (its address is the home on file of everyone it received equipment for) is no farm.
-      const everyoneLivesThere = [employeeId, ...otherEmployees].every((id) => pool.homeKeyOf(id) === key)
+      const everyoneLivesThere = [employeeId, ...otherEmployees].every((id) => pool.householdOf(id) === key)
       if (everyoneLivesThere) continue
       sharedKeys.add(key)
       const cluster = pool.farmClusterOf(employeeId)

@@ -36,7 +36,11 @@ export type FarmLink = {
 
 /** What the detectors can ask about other employees. */
 export type WorkforcePool = {
-  readonly homeKeyOf: (employeeId: string) => string | undefined
+  /**
+   * The employee's home on file as a household: its address key, or undefined when unknown or when more employees than
+   * a household give that home. Employees of one household may share an address, an IP and an account.
+   */
+  readonly householdOf: (employeeId: string) => string | undefined
   /** Shipments of every employee to the address key (this one's included). */
   readonly shipmentsTo: (addressKey: string) => readonly ShipmentRecord[]
   /** Employees paid to the account at any time (this one's included). */

@@ -7,7 +7,7 @@ export type FarmClusterInputs = {
   readonly addresses: Iterable<string>
   readonly habitualOn: (ip: string) => readonly { readonly employeeId: string; readonly use: HabitualAddress }[]
   readonly overlaps: (a: HabitualAddress, b: HabitualAddress) => boolean
-  readonly homeKeyOf: (employeeId: string) => string | undefined
+  readonly householdOf: (employeeId: string) => string | undefined
   /** Shipments by normalised ship-to address. */
   readonly shipTo: ReadonlyMap<string, readonly ShipmentRecord[]>
   readonly officeKeys: ReadonlySet<string>
@@ -33,8 +33,8 @@ export function computeFarmClusters(inputs: FarmClusterInputs): FarmCluster[] {
         const a = users[left] as (typeof users)[number]
         const b = users[right] as (typeof users)[number]
         if (a.employeeId === b.employeeId || !inputs.overlaps(a.use, b.use)) continue
-        const homeA = inputs.homeKeyOf(a.employeeId)
-        if (homeA !== undefined && homeA === inputs.homeKeyOf(b.employeeId)) continue
+        const household = inputs.householdOf(a.employeeId)
+        if (household !== undefined && household === inputs.householdOf(b.employeeId)) continue
         sets.union(a.employeeId, b.employeeId)
         joined.add(a.employeeId).add(b.employeeId)
       }
@@ -44,7 +44,7 @@ export function computeFarmClusters(inputs: FarmClusterInputs): FarmCluster[] {
   for (const [key, shipments] of inputs.shipTo) {
     if (inputs.officeKeys.has(key)) continue
     const employees = [...new Set(shipments.map((shipment) => shipment.employeeId))].sort()
-    if (employees.length < 2 || employees.every((employeeId) => inputs.homeKeyOf(employeeId) === key)) continue
+    if (employees.length < 2 || employees.every((employeeId) => inputs.householdOf(employeeId) === key)) continue
     for (const employeeId of employees.slice(1)) sets.union(employees[0] as string, employeeId)
     links.push({ kind: 'ship-to', value: shipments[0]?.shipTo.text ?? key, employeeIds: employees })
   }

@@ -134,6 +134,8 @@ export class WorkforceEvaluator {
 
   readonly #hires = new Map<string, HireRecord>()
   readonly #homeKeys = new Map<string, string>()
+  /** Employees by home address key: a home of more than a household's worth of employees is no household. */
+  readonly #residents = new Map<string, Set<string>>()
   readonly #loginOwner = new Map<string, string>()
   readonly #activities = new Map<string, SignInActivity>()
   readonly #loginsOnAddress = new Map<string, Set<string>>()
@@ -295,9 +297,21 @@ export class WorkforceEvaluator {
     for (const login of previous?.logins ?? [])
       if (this.#loginOwner.get(login) === hire.employeeId) this.#loginOwner.delete(login)
     this.#hires.set(hire.employeeId, hire)
+    const previousKey = this.#homeKeys.get(hire.employeeId)
+    if (previousKey !== undefined) this.#residents.get(previousKey)?.delete(hire.employeeId)
     const homeKey = normaliseAddressText(hire.homeAddress.text)
     if (homeKey === undefined) this.#homeKeys.delete(hire.employeeId)
-    else this.#homeKeys.set(hire.employeeId, homeKey)
+    else {
+      this.#homeKeys.set(hire.employeeId, homeKey)
+      let residents = this.#residents.get(homeKey)
+      if (!residents) {
+        residents = new Set()
+        this.#residents.set(homeKey, residents)
+      }
+      residents.add(hire.employeeId)
+      // Everyone at that home is judged against a new household now.
+      for (const resident of residents) this.#changed.add(resident)
+    }
     for (const login of hire.logins) this.#loginOwner.set(login, hire.employeeId)
     this.#structureVersion++
     this.#poolVersion++
@@ -466,6 +480,12 @@ export class WorkforceEvaluator {
     return found
   }
 
+  #householdOf(employeeId: string): string | undefined {
+    const key = this.#homeKeys.get(employeeId)
+    if (key === undefined) return undefined
+    return (this.#residents.get(key)?.size ?? 0) <= this.#thresholds.householdMaximum ? key : undefined
+  }
+
   #overlaps(a: HabitualAddress, b: HabitualAddress): boolean {
     const windowMs = this.#thresholds.farmWindowDays * 86_400_000
     return b.firstMs <= a.lastMs + windowMs && a.firstMs <= b.lastMs + windowMs
@@ -478,7 +498,7 @@ export class WorkforceEvaluator {
       addresses,
       habitualOn: (ip) => this.#habitualOn(ip),
       overlaps: (a, b) => this.#overlaps(a, b),
-      homeKeyOf: (employeeId) => this.#homeKeys.get(employeeId),
+      householdOf: (employeeId) => this.#householdOf(employeeId),
       shipTo: this.#shipmentsTo,
       officeKeys: this.#context.officeKeys,
     })
@@ -493,7 +513,7 @@ export class WorkforceEvaluator {
     const homeKey = this.#homeKeys.get(employeeId)
     const homeCountry = hire?.homeAddress.countryCode
     const pool: WorkforcePool = {
-      homeKeyOf: (id) => this.#homeKeys.get(id),
+      householdOf: (id) => this.#householdOf(id),
       shipmentsTo: (key) => this.#shipmentsTo.get(key) ?? [],
       employeesPaidTo: (hash) => [...(this.#paidTo.get(hash) ?? [])],
       habitualAddresses: (id) => this.#habitualAddresses(id),

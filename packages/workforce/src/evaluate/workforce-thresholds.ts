@@ -4,6 +4,8 @@ export type WorkforceThresholds = {
   readonly habitualMinimumDays: number
   /** ...that are at least this share of the account's active days. */
   readonly habitualMinimumShare: number
+  /** A home on file of at most this many employees is a household (a couple): beyond it, a shared home is no excuse. */
+  readonly householdMaximum: number
   /** Two employees share an address when their periods on it are within this many days of each other. */
   readonly farmWindowDays: number
   /** Anonymised egress is medium from this share of successful sign-ins, low below it. */
@@ -35,6 +37,7 @@ export type WorkforceThresholds = {
 export const defaultWorkforceThresholds: WorkforceThresholds = {
   habitualMinimumDays: 5,
   habitualMinimumShare: 0.4,
+  householdMaximum: 2,
   farmWindowDays: 30,
   egressHabitShare: 1 / 3,
   countryMismatchShare: 1 / 3,
