@@ -71,7 +71,8 @@ export async function readTrends(
   const key = (date: Date) => date.getTime()
   const toNumber = (value: unknown) => Number(value ?? 0)
 
-  const outcomeRows = await sql<{ start: Date; applications: string; reviews: string; holds: string }>`
+  // The queries are independent: on a server pool they run side by side (PGlite runs them one after another).
+  const outcomeQuery = sql<{ start: Date; applications: string; reviews: string; holds: string }>`
     select date_trunc(${period}, a.submitted_at, 'UTC') as start,
            count(*) as applications,
            count(*) filter (where r.outcome = 'review') as reviews,
@@ -79,14 +80,38 @@ export async function readTrends(
     from applications a left join screening_results r on r.id = a.latest_result_id
     where a.submitted_at >= ${rangeFrom} and a.submitted_at < ${to}
     group by 1`.execute(db)
-  const verdictRows = await sql<{ start: Date; verdict: string; n: string }>`
+  const verdictQuery = sql<{ start: Date; verdict: string; n: string }>`
     select date_trunc(${period}, decided_at, 'UTC') as start, verdict, count(*) as n
     from decisions where decided_at >= ${rangeFrom} and decided_at < ${to}
     group by 1, 2`.execute(db)
-  const ringRows = await sql<{ start: Date; n: string }>`
+  const ringQuery = sql<{ start: Date; n: string }>`
     select date_trunc(${period}, created_at, 'UTC') as start, count(*) as n
     from clusters where is_ring and created_at >= ${rangeFrom} and created_at < ${to}
     group by 1`.execute(db)
+  const currentQuarter = bucketStart(new Date(to.getTime() - 1), 'quarter')
+  const previousQuarter = addBuckets(currentQuarter, 'quarter', -1)
+  const quarterQuery = sql<{ start: Date; applications: string; reviews: string; holds: string }>`
+    select date_trunc('quarter', a.submitted_at, 'UTC') as start,
+           count(*) as applications,
+           count(*) filter (where r.outcome = 'review') as reviews,
+           count(*) filter (where r.outcome = 'hold') as holds
+    from applications a left join screening_results r on r.id = a.latest_result_id
+    where a.submitted_at >= ${previousQuarter} and a.submitted_at < ${to}
+    group by 1`.execute(db)
+  const signalQuery = sql<{ code: string; start: Date; n: string }>`
+    select code, date_trunc(${period}, a.submitted_at, 'UTC') as start, count(*) as n
+    from applications a
+      join screening_results r on r.id = a.latest_result_id
+      cross join lateral unnest(r.signal_codes) as code
+    where a.submitted_at >= ${rangeFrom} and a.submitted_at < ${to}
+    group by 1, 2`.execute(db)
+  const [outcomeRows, verdictRows, ringRows, quarterRows, signalRows] = await Promise.all([
+    outcomeQuery,
+    verdictQuery,
+    ringQuery,
+    quarterQuery,
+    signalQuery,
+  ])
 
   const outcomesByStart = new Map(outcomeRows.rows.map((row) => [key(new Date(row.start)), row]))
   const ringsByStart = new Map(ringRows.rows.map((row) => [key(new Date(row.start)), toNumber(row.n)]))
@@ -111,16 +136,6 @@ export async function readTrends(
     }
   })
 
-  const currentQuarter = bucketStart(new Date(to.getTime() - 1), 'quarter')
-  const previousQuarter = addBuckets(currentQuarter, 'quarter', -1)
-  const quarterRows = await sql<{ start: Date; applications: string; reviews: string; holds: string }>`
-    select date_trunc('quarter', a.submitted_at, 'UTC') as start,
-           count(*) as applications,
-           count(*) filter (where r.outcome = 'review') as reviews,
-           count(*) filter (where r.outcome = 'hold') as holds
-    from applications a left join screening_results r on r.id = a.latest_result_id
-    where a.submitted_at >= ${previousQuarter} and a.submitted_at < ${to}
-    group by 1`.execute(db)
   const quarter = (start: Date) => {
     const row = quarterRows.rows.find((candidate) => key(new Date(candidate.start)) === key(start))
     return {
@@ -133,13 +148,6 @@ export async function readTrends(
   const current = quarter(currentQuarter)
   const previous = quarter(previousQuarter)
 
-  const signalRows = await sql<{ code: string; start: Date; n: string }>`
-    select code, date_trunc(${period}, a.submitted_at, 'UTC') as start, count(*) as n
-    from applications a
-      join screening_results r on r.id = a.latest_result_id
-      cross join lateral unnest(r.signal_codes) as code
-    where a.submitted_at >= ${rangeFrom} and a.submitted_at < ${to}
-    group by 1, 2`.execute(db)
   const signalCounts = new Map<string, Map<number, number>>()
   for (const row of signalRows.rows) {
     const counts = signalCounts.get(row.code) ?? new Map<number, number>()
@@ -173,11 +181,7 @@ export async function readTrends(
       holds: toNumber(row.holds),
     }))
   }
-  const requisition = await breakdown(sql<string | null>`a.requisition_id`)
-  const source = await breakdown(sql<string | null>`a.source_system`)
-  const staffingVendor = await breakdown(sql<string | null>`a.record -> 'staffingVendor' ->> 'name'`)
-
-  const precisionRows = await sql<{ code: string; confirmed: string; cleared: string }>`
+  const precisionQuery = sql<{ code: string; confirmed: string; cleared: string }>`
     with verdicts as (
       select d.id, d.subject_id as application_id, d.verdict
       from decisions d where d.subject_kind = 'application'
@@ -201,6 +205,56 @@ export async function readTrends(
     group by 1
     order by count(*) desc, 1
     limit ${trendListLimits.signalPrecision}`.execute(db)
+  // Only vendor-placed applications are read, through the vendor-name index (migration 007): grouping every record's
+  // JSON by vendor would read every CV in the range. The applications without a vendor are the rest of the range.
+  const vendorQuery = sql<{
+    key: string
+    applications: string
+    reviews: string
+    holds: string
+    all_applications: string
+    all_reviews: string
+    all_holds: string
+  }>`
+    select min(btrim(a.record -> 'staffingVendor' ->> 'name')) as key,
+           count(*) as applications,
+           count(*) filter (where r.outcome = 'review') as reviews,
+           count(*) filter (where r.outcome = 'hold') as holds,
+           sum(count(*)) over () as all_applications,
+           sum(count(*) filter (where r.outcome = 'review')) over () as all_reviews,
+           sum(count(*) filter (where r.outcome = 'hold')) over () as all_holds
+    from applications a left join screening_results r on r.id = a.latest_result_id
+    where lower(btrim(a.record -> 'staffingVendor' ->> 'name')) is not null
+      and a.submitted_at >= ${rangeFrom} and a.submitted_at < ${to}
+    group by lower(btrim(a.record -> 'staffingVendor' ->> 'name'))
+    order by 4 desc, 3 desc, 2 desc, 1
+    limit ${trendListLimits.breakdownRows}`.execute(db)
+  const [requisition, source, vendorRows, precisionRows] = await Promise.all([
+    breakdown(sql<string | null>`a.requisition_id`),
+    breakdown(sql<string | null>`a.source_system`),
+    vendorQuery,
+    precisionQuery,
+  ])
+  const withoutVendor = (field: 'applications' | 'reviews' | 'holds', vendorTotal: string | undefined) =>
+    buckets.reduce((sum, bucket) => sum + bucket[field], 0) - toNumber(vendorTotal)
+  const firstVendorRow = vendorRows.rows[0]
+  const noVendor: BreakdownRow = {
+    key: '(none)',
+    applications: withoutVendor('applications', firstVendorRow?.all_applications),
+    reviews: withoutVendor('reviews', firstVendorRow?.all_reviews),
+    holds: withoutVendor('holds', firstVendorRow?.all_holds),
+  }
+  const staffingVendor = [
+    ...vendorRows.rows.map((row) => ({
+      key: row.key,
+      applications: toNumber(row.applications),
+      reviews: toNumber(row.reviews),
+      holds: toNumber(row.holds),
+    })),
+    ...(noVendor.applications > 0 ? [noVendor] : []),
+  ]
+    .sort((a, b) => b.holds - a.holds || b.reviews - a.reviews || b.applications - a.applications)
+    .slice(0, trendListLimits.breakdownRows)
   const signalPrecision = precisionRows.rows.map((row) => {
     const confirmedFraud = toNumber(row.confirmed)
     const cleared = toNumber(row.cleared)

@@ -30,7 +30,11 @@ type TrendsBody = {
     change: { applications: number | null; holds: number | null }
   }
   topSignals: { code: string; total: number; counts: number[] }[]
-  breakdowns: { requisition: { key: string; applications: number }[]; source: { key: string; applications: number }[] }
+  breakdowns: {
+    requisition: { key: string; applications: number }[]
+    source: { key: string; applications: number }[]
+    staffingVendor: { key: string; applications: number; holds: number }[]
+  }
   signalPrecision: { code: string; confirmedFraud: number; cleared: number; precision: number | null }[]
 }
 
@@ -46,8 +50,8 @@ const records: ApplicationRecord[] = [
   at('q2-a', '2026-04-10T09:00:00Z', anApplicationRecord('q2-a')),
   at('q2-b', '2026-05-20T09:00:00Z', anApplicationRecord('q2-b', { requisition: { id: 'req-2' } })),
   at('q3-a', '2026-07-01T09:00:00Z', anApplicationRecord('q3-a')),
-  at('q3-b', '2026-08-15T09:00:00Z', anApplicationRecord('q3-b')),
-  at('q3-c', '2026-09-30T23:00:00Z', anApplicationRecord('q3-c')),
+  at('q3-b', '2026-08-15T09:00:00Z', anApplicationRecord('q3-b', { staffingVendor: { name: ' Apex Talent ' } })),
+  at('q3-c', '2026-09-30T23:00:00Z', anApplicationRecord('q3-c', { staffingVendor: { name: 'APEX TALENT' } })),
   at('held-1', '2026-07-02T09:00:00Z', aRiskyApplicationRecord('held-1')),
   at('held-2', '2026-08-02T09:00:00Z', aRiskyApplicationRecord('held-2')),
   at('ring-1', '2026-09-01T09:00:00Z', aRingMember('ring-1', 'Ines Albright', '+1 415 555 0177')),
@@ -119,6 +123,11 @@ describe.each(storeTestTargets())('GET /v1/trends on $name', (target) => {
       expect.arrayContaining([expect.objectContaining({ key: 'req-2', applications: 1 })]),
     )
     expect(body.breakdowns.source).toEqual([expect.objectContaining({ key: 'api', applications: 10 })])
+    // One vendor however its name is spaced or cased; the rest of the range has none.
+    expect(body.breakdowns.staffingVendor.map(({ key, applications }) => [key.toLowerCase(), applications])).toEqual([
+      ['(none)', 8],
+      ['apex talent', 2],
+    ])
   })
 
   it('counts the ring when linking found it', async () => {
