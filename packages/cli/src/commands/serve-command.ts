@@ -100,7 +100,7 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     adminEmail: flags.adminEmail.toLowerCase(),
     policy,
     intel,
-    seed: () => (flags.demo ? demoRecords() : noRecords()),
+    seed: () => (flags.demo ? demoRecords() : []),
     submissionsPerMinute: flags.submissionsPerMinute,
     logLevel: flags.logLevel,
     serveConsole: flags.console,
@@ -124,11 +124,6 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
 
 async function* demoRecords(): AsyncIterable<ApplicationRecord> {
   for await (const row of readApplications([demoFile])) if (row.status === 'valid') yield row.record
-}
-
-// eslint-disable-next-line require-yield -- an empty seed
-async function* noRecords(): AsyncIterable<ApplicationRecord> {
-  return
 }
 
 function portFromEnvironment(): number {

@@ -23,10 +23,7 @@ describe('hirewall serve: the running service', () => {
     adminEmail: 'admin@example.com',
     policy: defaultScoringPolicy,
     intel: { detectors: perRecordDetectors, reference: packagedReferenceData() },
-    // eslint-disable-next-line @typescript-eslint/require-await -- an async iterable of a fixed list
-    seed: async function* () {
-      yield* seed
-    },
+    seed: () => seed,
     submissionsPerMinute: undefined,
     logLevel: 'silent',
     serveConsole: false,

@@ -29,7 +29,7 @@ export type ServiceSettings = {
   readonly policy: ScoringPolicy
   readonly intel: ScreeningIntel
   /** Applications to load when the store has none (the demo world); empty loads nothing. */
-  readonly seed: () => AsyncIterable<ApplicationRecord>
+  readonly seed: () => AsyncIterable<ApplicationRecord> | Iterable<ApplicationRecord>
   readonly submissionsPerMinute: number | undefined
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly serveConsole: boolean
@@ -83,13 +83,14 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     onError: (error, where) => logJobError(error, where),
   })
   await queue.start()
-  let wakeDeliveries: (() => void) | undefined
+  // The worker starts after the app; until then there is nothing to wake.
+  let wakeDeliveries = (): void => undefined
   const app = await buildServiceApp({
     store,
     screening,
     publicOrigins: settings.publicOrigins,
     console: settings.serveConsole,
-    wakeDeliveries: () => wakeDeliveries?.(),
+    wakeDeliveries: () => wakeDeliveries(),
     rescreenJobs: rescreenJobStarter(queue),
     extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined
