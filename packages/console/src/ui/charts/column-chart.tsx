@@ -24,7 +24,8 @@ export function ColumnChart(props: {
   const plotHeight = height - margin.top - margin.bottom
   const slot = plotWidth / Math.max(1, props.labels.length)
   const barWidth = Math.max(2, Math.min(36, slot * 0.7))
-  const labelEvery = Math.ceil(props.labels.length / 12)
+  // Every label fits up to six columns; past that every second, third... so they never run together.
+  const labelEvery = Math.ceil(props.labels.length / 6)
   return (
     <figure className="chart">
       <figcaption>{props.title}</figcaption>
