@@ -52,6 +52,9 @@ export {
 export {
   rankingMetrics,
   thresholdMetrics,
+  precisionRecallCurve,
+  precisionAtRecall,
+  type CurvePoint,
   type RankingMetrics,
   type ThresholdMetrics,
 } from './evaluation/ranking-metrics.js'

@@ -1,4 +1,5 @@
 import { outcomes } from '@hirewall/core'
+import { precisionAtRecall } from '@hirewall/model'
 import type {
   Backtest,
   CalibrationReport,
@@ -56,15 +57,32 @@ export function formatScorers(evaluation: ModelEvaluation): string {
     metric(report.hold.precision),
     metric(report.hold.recall),
   ]
-  return table(
-    [
-      ['', 'PR-AUC', 'ROC-AUC', 'recall@1%FPR', 'review: precision', 'recall', 'FPR', 'hold: precision', 'recall'],
-      row('rules only', evaluation.rules),
-      row('model only', evaluation.model),
-      row('both', evaluation.combined),
-    ],
-    (column) => column > 0,
-  )
+  const recalls = [0.5, 0.7, 0.8, 0.9]
+  const curveRow = (name: string, report: ScorerReport): string[] => [
+    name,
+    ...recalls.map((recall) => metric(precisionAtRecall(report.curve, recall))),
+  ]
+  return [
+    table(
+      [
+        ['', 'PR-AUC', 'ROC-AUC', 'recall@1%FPR', 'review: precision', 'recall', 'FPR', 'hold: precision', 'recall'],
+        row('rules only', evaluation.rules),
+        row('model only', evaluation.model),
+        row('both', evaluation.combined),
+      ],
+      (column) => column > 0,
+    ),
+    '',
+    table(
+      [
+        ['precision at recall', ...recalls.map((recall) => percent(recall, 0))],
+        curveRow('rules only', evaluation.rules),
+        curveRow('model only', evaluation.model),
+        curveRow('both', evaluation.combined),
+      ],
+      (column) => column > 0,
+    ),
+  ].join('\n')
 }
 
 export function formatCalibration(calibration: CalibrationReport, before?: CalibrationReport): string {

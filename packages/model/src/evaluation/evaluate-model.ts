@@ -2,7 +2,14 @@ import type { Outcome } from '@hirewall/core'
 import type { ModelExample } from '../dataset/model-example.js'
 import { calibrationReport, type CalibrationReport } from './calibration-report.js'
 import { fairnessReport, type FairnessBounds, type FairnessReport } from './fairness-report.js'
-import { rankingMetrics, thresholdMetrics, type RankingMetrics, type ThresholdMetrics } from './ranking-metrics.js'
+import {
+  precisionRecallCurve,
+  rankingMetrics,
+  thresholdMetrics,
+  type CurvePoint,
+  type RankingMetrics,
+  type ThresholdMetrics,
+} from './ranking-metrics.js'
 import { scoreDistribution, type ScoreDistribution } from './score-distribution.js'
 
 /** The model's probabilities at which an application goes to review and to hold. */
@@ -14,6 +21,8 @@ export type ScorerReport = RankingMetrics & {
   readonly review: ThresholdMetrics
   /** Flagged = outcome hold. */
   readonly hold: ThresholdMetrics
+  /** Precision and recall at every 5% of recall: the points of a PR plot. */
+  readonly curve: readonly CurvePoint[]
 }
 
 export type ModelEvaluation = {
@@ -54,6 +63,7 @@ function outcomeRank(outcome: Outcome): number {
 function scorer(scores: Float64Array, outcomes: readonly Outcome[], labels: Uint8Array): ScorerReport {
   return {
     ...rankingMetrics(scores, labels),
+    curve: precisionRecallCurve(scores, labels),
     review: thresholdMetrics(
       outcomes.map((outcome) => outcome !== 'clear'),
       labels,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankingMetrics, thresholdMetrics } from './ranking-metrics.js'
+import { precisionAtRecall, precisionRecallCurve, rankingMetrics, thresholdMetrics } from './ranking-metrics.js'
 
 describe('rankingMetrics', () => {
   it('computes average precision, ROC AUC and recall at 1% FPR by hand on a small ranking', () => {
@@ -23,6 +23,23 @@ describe('rankingMetrics', () => {
 
   it('is null without both classes', () => {
     expect(rankingMetrics([0.2, 0.4], [0, 0])).toEqual({ prAuc: null, rocAuc: null, recallAtOnePercentFpr: null })
+  })
+})
+
+describe('precisionRecallCurve', () => {
+  it('takes a point at each step of recall, flagging ties together', () => {
+    // F F L F L (0.5 twice) then legitimate at 0.
+    const scores = [0.9, 0.8, 0.7, 0.5, 0.5, 0, 0]
+    const labels = [1, 1, 0, 1, 0, 0, 0]
+    const curve = precisionRecallCurve(scores, labels, 0.25)
+    expect(curve).toEqual([
+      { threshold: 0.9, precision: 1, recall: 1 / 3 },
+      { threshold: 0.8, precision: 1, recall: 2 / 3 },
+      { threshold: 0.5, precision: 3 / 5, recall: 1 },
+    ])
+    expect(precisionAtRecall(curve, 0.5)).toBe(1)
+    expect(precisionAtRecall(curve, 0.9)).toBe(0.6)
+    expect(precisionRecallCurve([0.1], [0])).toEqual([])
   })
 })
 

@@ -31,6 +31,48 @@ function tiedGroups(scores: ArrayLike<number>, labels: ArrayLike<number>): Group
   return groups
 }
 
+/** One point of a precision-recall curve: flag everything scored at or above `threshold`. */
+export type CurvePoint = { readonly threshold: number; readonly precision: number; readonly recall: number }
+
+/**
+ * The precision-recall curve at the first threshold reaching each step of recall (every 5% by default), highest
+ * score first: the points of a PR plot, small enough to keep in a model file.
+ */
+export function precisionRecallCurve(scores: ArrayLike<number>, labels: ArrayLike<number>, step = 0.05): CurvePoint[] {
+  const order = Array.from({ length: scores.length }, (_, index) => index).sort(
+    (a, b) => (scores[b] as number) - (scores[a] as number) || a - b,
+  )
+  let positives = 0
+  for (let index = 0; index < labels.length; index++) positives += labels[index] === 1 ? 1 : 0
+  if (positives === 0) return []
+  const points: CurvePoint[] = []
+  let truePositives = 0
+  let flagged = 0
+  let nextRecall = step
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position] as number
+    flagged++
+    if (labels[index] === 1) truePositives++
+    const threshold = scores[index] as number
+    // Ties are flagged together: a point is only taken at the end of a tie.
+    const next = order[position + 1]
+    if (next !== undefined && scores[next] === threshold) continue
+    const recall = truePositives / positives
+    if (recall + 1e-12 >= nextRecall) {
+      points.push({ threshold, precision: truePositives / flagged, recall })
+      while (nextRecall <= recall + 1e-12) nextRecall += step
+    }
+  }
+  return points
+}
+
+/** The best precision at a recall of at least `recall`, read from a curve; null when the curve never gets there. */
+export function precisionAtRecall(curve: readonly CurvePoint[], recall: number): number | null {
+  let best: number | null = null
+  for (const point of curve) if (point.recall + 1e-12 >= recall) best = Math.max(best ?? 0, point.precision)
+  return best
+}
+
 export function rankingMetrics(
   scores: ArrayLike<number>,
   labels: ArrayLike<number>,
