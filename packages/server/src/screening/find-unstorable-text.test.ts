@@ -12,6 +12,12 @@ describe('findUnstorableText', () => {
     expect(findUnstorableText(value)).toBe(path)
   })
 
+  it('walks a value nested 100,000 deep without overflowing the stack (a deep webhook body was a 500)', () => {
+    let deep: unknown = 'bottom\u0000'
+    for (let level = 0; level < 100_000; level += 1) deep = level % 2 === 0 ? [deep] : { a: deep }
+    expect(findUnstorableText(deep)?.startsWith('a[0].a[0]')).toBe(true)
+  })
+
   it.each([
     ['paired surrogates (an emoji, a math letter)', { name: '😀 𝕏 Jordan' }],
     ['bidi controls and other hostile but storable text', { name: 'Alex\u202eKim\u202c', note: "'; DROP TABLE x;--" }],

@@ -10,23 +10,31 @@ const isUnstorable = (text: string): boolean => text.includes('\u0000') || loneS
  * surrogate), or undefined. Checked before linking, so such a value fails its own submission instead of a whole batch.
  */
 export function findUnstorableText(value: unknown, path: readonly PropertyKey[] = []): string | undefined {
-  if (typeof value === 'string') return isUnstorable(value) ? formatPath(path) : undefined
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findUnstorableText(item, [...path, index])
-      if (found !== undefined) return found
-    }
-    return undefined
+  // Depth-first with a stack of its own and paths built only when found: a body nested tens of thousands deep would
+  // overflow the call stack, and copying each path would be quadratic in the depth.
+  type Step = { readonly value: unknown; readonly key: PropertyKey | undefined; readonly parent: Step | undefined }
+  const pathOf = (step: Step | undefined, last?: PropertyKey): string => {
+    const keys: PropertyKey[] = last === undefined ? [] : [last]
+    for (let at = step; at?.key !== undefined; at = at.parent) keys.push(at.key)
+    return formatPath([...path, ...keys.reverse()])
   }
-  if (typeof value !== 'object' || value === null) return undefined
-  for (const [key, item] of Object.entries(value)) {
-    if (isUnstorable(key)) return formatPath([...path, key])
-    const found = findUnstorableText(item, [...path, key])
-    if (found !== undefined) return found
+  const pending: Step[] = [{ value, key: undefined, parent: undefined }]
+  for (let step = pending.pop(); step !== undefined; step = pending.pop()) {
+    const current = step.value
+    if (typeof current === 'string') {
+      if (isUnstorable(current)) return pathOf(step)
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index -= 1) {
+        pending.push({ value: current[index], key: index, parent: step })
+      }
+    } else if (typeof current === 'object' && current !== null) {
+      const entries = Object.entries(current)
+      for (const [key] of entries) if (isUnstorable(key)) return pathOf(step, key)
+      for (let index = entries.length - 1; index >= 0; index -= 1) {
+        const [key, item] = entries[index] as [string, unknown]
+        pending.push({ value: item, key, parent: step })
+      }
+    }
   }
   return undefined
 }
-
-/** What a field holding such text is told. */
-export const unstorableTextMessage =
-  'must not contain U+0000 or an unpaired UTF-16 surrogate (text that cannot be stored)'
