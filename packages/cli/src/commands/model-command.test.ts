@@ -1,12 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../testing/run-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'hirewall-model-'))
 const models = join(dir, 'models')
 const slow = 240_000
+const unlabelled = fileURLToPath(new URL('../fixtures/three-applications.jsonl', import.meta.url))
 
 type ListJson = { active: { version: string } | null; models: { version: string; isActive: boolean }[] }
 
@@ -272,6 +274,7 @@ describe('hirewall model', () => {
     [['model', 'train', '--review-threshold', 'high'], /--review-threshold must be a number between 0 and 1/],
     [['model', 'train', '--decisions', 'decisions.jsonl'], /--decisions labels applications read from files/],
     [['model', 'train', '--world-count', '0'], /--world-count must be a whole number ≥ 1/],
+    [['model', 'train', unlabelled, '--no-intel'], /carry no labels/],
     [['model', 'evaluate', '--model', 'risk-nope'], /no model risk-nope in /],
     [['model', 'promote'], /missing required argument 'version'/],
     [['model', 'explain', 'missing.jsonl', '--model', 'risk-nope'], /no model risk-nope in /],

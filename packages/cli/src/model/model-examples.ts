@@ -155,3 +155,11 @@ async function readDecisions(
     io.stderr.write(`${path}:${issue.line}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}\n`)
   return { path, rows, invalid: issues.length }
 }
+
+/** Training and measuring need labels: say how to give them when there are none. */
+export function requireLabels(loaded: LoadedExamples): void {
+  if (loaded.examples.every((example) => example.label === null))
+    throw new UsageError(
+      'the applications carry no labels: give generated-world files, or analyst decisions with --decisions',
+    )
+}

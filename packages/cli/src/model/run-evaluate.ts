@@ -25,7 +25,7 @@ import {
   formatPromotion,
   formatScorers,
 } from './format-model-report.js'
-import { loadExamples, type LoadedExamples } from './model-examples.js'
+import { loadExamples, requireLabels, type LoadedExamples } from './model-examples.js'
 import {
   describeSource,
   exampleSource,
@@ -82,13 +82,6 @@ function probabilities(model: RiskModelFile, examples: readonly ModelExample[]):
 
 function evaluate(model: RiskModelFile, loaded: LoadedExamples, bounds: FairnessBounds): ModelEvaluation {
   return evaluateModel(loaded.examples, probabilities(model, loaded.examples), model.thresholds, bounds)
-}
-
-function requireLabels(loaded: LoadedExamples): void {
-  if (loaded.examples.every((example) => example.label === null))
-    throw new UsageError(
-      'the applications carry no labels: give generated-world files, or analyst decisions with --decisions',
-    )
 }
 
 export async function runEvaluate(files: readonly string[], options: EvaluateOptions, io: CliIo): Promise<ExitCode> {

@@ -5,7 +5,7 @@ import type { IntelFlags } from '../intel/screening-intel.js'
 import { loadPolicy } from '../policy/load-policy.js'
 import { UsageError } from '../usage-error.js'
 import { formatModelCard } from './format-model-report.js'
-import { loadExamples } from './model-examples.js'
+import { loadExamples, requireLabels } from './model-examples.js'
 import {
   exampleSource,
   parseFairnessBounds,
@@ -50,6 +50,7 @@ export async function runTrain(files: readonly string[], options: TrainOptions, 
   const directory = new ModelDirectory(resolveModelDirectory({ flag: options.modelsDir }))
 
   const loaded = await loadExamples(source, { policy, intel: options, io })
+  requireLabels(loaded)
   const started = performance.now()
   const outcome = trainRiskModel(loaded.examples, {
     seed: options.seed,
