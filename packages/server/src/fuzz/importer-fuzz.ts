@@ -150,7 +150,8 @@ function csvCase(random: SeededRandom): ImporterCase {
       const cell = hostileString(random)
       cells[at] = cell
       // Only free-text columns: a hostile value in a typed column makes the row invalid, which is its own check.
-      if (at === 2 || at === 10 || at === 19) planted.push(cell)
+      // As the file's bytes hold it: a lone surrogate is written as U+FFFD.
+      if (at === 2 || at === 10 || at === 19) planted.push(Buffer.from(cell, 'utf8').toString('utf8'))
     }
     rows.push(cells.map(quoteCsv).join(','))
   }
