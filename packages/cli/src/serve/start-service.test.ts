@@ -10,6 +10,7 @@ import { startService, type RunningService, type ServiceSettings } from './start
 
 /** The service as `hirewall serve` starts it, on a PGlite data directory that outlives one start. */
 describe('hirewall serve: the running service', () => {
+  let parentDir: string
   let dataDir: string
   const banner: string[] = []
   const world = generateWorld({ count: 30, seed: 'serve-test', fraudShare: 0.3 })
@@ -33,9 +34,11 @@ describe('hirewall serve: the running service', () => {
   })
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'hirewall-serve-'))
+    // A data directory whose parent does not exist yet, as ~/.hirewall/data on a fresh machine.
+    parentDir = await mkdtemp(join(tmpdir(), 'hirewall-serve-'))
+    dataDir = join(parentDir, 'home', 'data')
   })
-  afterAll(() => rm(dataDir, { recursive: true, force: true }))
+  afterAll(() => rm(parentDir, { recursive: true, force: true }))
 
   it(
     'creates the admin once, seeds an empty store once, and keeps everything across a restart',

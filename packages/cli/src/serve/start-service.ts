@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { ApplicationRecord, ScoringPolicy } from '@hirewall/core'
 import {
   buildServiceApp,
@@ -59,6 +61,9 @@ export type RunningService = {
  * pipeline and the store, in that order.
  */
 export async function startService(settings: ServiceSettings): Promise<RunningService> {
+  // PGlite creates its own directory but not the parents (a fresh machine has no ~/.hirewall yet).
+  if (settings.databaseUrl === undefined && settings.dataDir !== 'memory://')
+    await mkdir(dirname(settings.dataDir), { recursive: true })
   const store = await openStore({
     dataDir: settings.dataDir,
     ...(settings.databaseUrl === undefined ? { env: {} } : { databaseUrl: settings.databaseUrl }),
