@@ -11,7 +11,11 @@ beforeAll(async () => {
     reached += 1
     return { ok: true }
   })
-  app.get('/guarded/:id', { preHandler: (_request, reply) => reply.code(401).send({ refused: true }) }, () => ({}))
+  app.get(
+    '/guarded/:id',
+    { preHandler: async (_request, reply) => reply.code(401).send({ refused: true }) },
+    () => ({}),
+  )
   await app.ready()
 })
 

@@ -38,3 +38,7 @@ export function findUnstorableText(value: unknown, path: readonly PropertyKey[] 
   }
   return undefined
 }
+
+/** What a field holding such text is told. */
+export const unstorableTextMessage =
+  'must not contain U+0000 or an unpaired UTF-16 surrogate (text that cannot be stored)'
