@@ -1,6 +1,6 @@
 import { readRows, type FileFormat, type InputRow } from '@hirewall/core'
 import { createRepositories, StoreError, type ImportRowResult, type StagedImportRow } from '@hirewall/store'
-import { findUnstorableText } from '../../screening/find-unstorable-text.js'
+import { findUnstorableText, unstorableTextMessage } from '../../screening/find-unstorable-text.js'
 import { derivedUuid } from '../derived-uuid.js'
 import { importQueues, type ImportBatchData } from './import-queues.js'
 import { hasEnded, type ImportWorkerContext } from './import-worker-context.js'
@@ -104,14 +104,14 @@ type CheckedRow =
   | { readonly status: 'valid'; readonly record: StagedImportRow['record']; readonly raw: unknown }
   | { readonly status: 'invalid'; readonly issues: readonly { readonly path: string; readonly message: string }[] }
 
-// PostgreSQL cannot store U+0000 in text or jsonb: such a row is invalid here rather than failing its whole chunk.
+// Text PostgreSQL cannot store (U+0000, a lone surrogate) makes a row invalid here rather than failing its chunk.
 function checkStorable(row: InputRow): CheckedRow {
   if (row.status === 'invalid') return { status: 'invalid', issues: row.issues }
   const where = findUnstorableText(row.record, []) ?? findUnstorableText(row.raw, ['(raw)'])
   if (where !== undefined) {
     return {
       status: 'invalid',
-      issues: [{ path: where === '' ? '(record)' : where, message: 'contains U+0000, which cannot be stored' }],
+      issues: [{ path: where === '' ? '(record)' : where, message: unstorableTextMessage }],
     }
   }
   return { status: 'valid', record: row.record, raw: row.raw }

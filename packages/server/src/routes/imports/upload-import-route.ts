@@ -37,10 +37,15 @@ export async function registerUploadImportRoute(
   // A scope of its own: the body is kept as bytes (a JSON array is not parsed here) under a limit of its own.
   await app.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers()
+    // The bytes go to `request.rawBody`, not `request.body`: checks that walk a JSON body value by value must not
+    // walk a 100 MiB file byte by byte, and the file is read later, by the workers, not here.
     scope.addContentTypeParser(
       Object.keys(uploadContentTypes),
       { parseAs: 'buffer', bodyLimit: uploadLimitBytes },
-      (_request: FastifyRequest, body: Buffer, done: (error: null, body: Buffer) => void) => done(null, body),
+      (request: FastifyRequest, body: Buffer, done: (error: null, body?: undefined) => void) => {
+        request.rawBody = body
+        done(null)
+      },
     )
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/v1/imports',
@@ -75,8 +80,8 @@ export async function registerUploadImportRoute(
         },
       },
       async (request, reply) => {
-        const body: unknown = request.body
-        if (!Buffer.isBuffer(body) || body.length === 0) {
+        const body = request.rawBody
+        if (body === null || body.length === 0) {
           throw new ApiError('BAD_REQUEST', 'The upload is empty: send the file as the request body.', {})
         }
         const contentType = mediaType(request.headers['content-type'])
