@@ -136,7 +136,11 @@ describe.each(storeTestTargets())('import jobs on $name', ({ open }) => {
       if (after === undefined) break
     }
     const mine = seen.filter((id) => made.some((job) => job.id === id))
-    expect(mine).toEqual(made.map((job) => job.id).reverse())
+    // Newest means by creation time, then id, both descending: jobs made within one millisecond tie on time.
+    const newestFirst = [...made].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    )
+    expect(mine).toEqual(newestFirst.map((job) => job.id))
     expect(new Set(seen).size).toBe(seen.length)
     const failed = await importJobs.list({ status: 'failed' })
     expect(failed.items.map((item) => item.id)).toContain(made[0]?.id)

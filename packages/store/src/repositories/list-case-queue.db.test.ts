@@ -85,7 +85,11 @@ describe.each(storeTestTargets())('the review queue on $name', ({ open }) => {
 
   it('lists them oldest first on request', async () => {
     const items = await everything({}, { order: 'oldest' })
-    expect(items.map((item) => item.case.subject.id)).toEqual([...cases.keys()])
+    // Oldest means by opening time, then case id: cases opened within one millisecond (a fast server) tie on time.
+    const byOpening = [...cases.values()].sort(
+      (a, b) => a.openedAt.getTime() - b.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    expect(items.map((item) => item.case.subject.id)).toEqual(byOpening.map((item) => item.subject.id))
   })
 
   it.each<[string, CaseQueueFilter, readonly string[], CaseQueueRequest?]>([
