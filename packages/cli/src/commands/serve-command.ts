@@ -29,7 +29,8 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const
 export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   return new Command('serve')
     .description(
-      'Run the HireWall service: the HTTP API, ATS webhooks, outbound webhooks and the analyst console, on embedded ' +
+      'Run the HireWall service: the HTTP API, ATS webhooks, outbound webhooks, bulk imports and re-screenings on a ' +
+        'job queue shared by every process on the database, and the analyst console, on embedded ' +
         'PGlite (default) or the PostgreSQL server DATABASE_URL names. On first start it creates an admin and prints ' +
         'a one-time password.',
     )
