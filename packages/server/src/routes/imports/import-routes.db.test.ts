@@ -147,8 +147,11 @@ describe.each(storeTestTargets())('bulk imports on $name', (target) => {
   }
 
   beforeAll(async () => {
-    test = await openTestApp(target)
+    // The gauge reads the routes' queue, made after the app.
+    const routes: { queue?: JobQueue } = {}
+    test = await openTestApp(target, { queueDepth: () => routes.queue?.depth() ?? Promise.resolve({}) })
     const queue = createJobQueue(test.store, { queues: serverJobQueues() })
+    routes.queue = queue
     await queue.start()
     await registerImportRoutes(test.app, { store: test.store, queue, uploadLimitBytes: 4 * 1024 * 1024 })
     await test.app.ready()
@@ -372,6 +375,8 @@ describe.each(storeTestTargets())('bulk imports on $name', (target) => {
     // No worker runs: the upload waits in the queue until cancelled.
     const file = testCsv(30, 'cancelled')
     const id = (await upload(test.app, test.keys.submit, file.bytes, 'text/csv')).json<ImportJobView>().id
+    const metrics = (await test.app.inject({ method: 'GET', url: '/metrics' })).body
+    expect(metrics).toMatch(/^hirewall_queue_depth\{queue="import-prepare"\} [1-9]/m)
     const cancel = await test.app.inject({
       method: 'POST',
       url: `/v1/imports/${id}/cancel`,
