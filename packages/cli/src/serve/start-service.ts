@@ -126,8 +126,9 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   server.onShutdown('store', () => store.close())
   server.onShutdown('screening', () => screening.close())
   server.onShutdown('webhook deliveries', () => worker.stop())
-  // Running import batches and re-screening pages finish (or go back to the queue) before the pipeline closes.
-  server.onShutdown('background jobs', () => queue.stop())
+  // Running import batches and re-screening pages finish, or go back to the queue for another process, within the
+  // shutdown's own 10 s and before the pipeline closes.
+  server.onShutdown('background jobs', () => queue.stop({ timeoutMs: 5000 }))
   return { server, store, screening, firstAdmin, seeded }
 }
 
