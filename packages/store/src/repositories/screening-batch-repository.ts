@@ -1,6 +1,6 @@
 import type { ApplicationRecord, Identifier, NormalisedApplication, ScreeningResult, Signal } from '@hirewall/core'
-import { sql, type Insertable, type Kysely } from 'kysely'
-import type { Database, ScreeningResultsTable } from '../database/database-schema.js'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
@@ -10,7 +10,7 @@ import type { NewAuditEntry } from './audit-log-repository.js'
 import type { Subject } from './case-repository.js'
 import type { ClusterAssignment } from './identity-repository.js'
 import { checkedOutcome } from './list-applications.js'
-import type { AppendedResult, StoredScreeningResult } from './screening-result-repository.js'
+import { screeningResultRow, type AppendedResult, type StoredScreeningResult } from './screening-result-repository.js'
 import type { NewOutboxEvent } from './webhook-outbox.js'
 import { writeClusterAssignments } from './cluster-assignments.js'
 import { readRescreenPage, type RescreenCandidate, type RescreenPageRequest } from './rescreen-candidates.js'
@@ -98,7 +98,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
               .execute()
             const rows = await transaction
               .insertInto('screening_results')
-              .values(chunk.map((item) => resultRow(item.result, 1, 'submission', receivedAt)))
+              .values(chunk.map((item) => screeningResultRow(item.result, 1, 'submission', receivedAt)))
               .returning(['id', 'application_id'])
               .execute()
             inserted.push(...rows)
@@ -176,7 +176,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
           const versions = ids.map((id) => (byId.get(id)?.latest_version ?? 0) + 1)
           const inserted = await transaction
             .insertInto('screening_results')
-            .values(results.map((result, index) => resultRow(result, versions[index] ?? 1, trigger)))
+            .values(results.map((result, index) => screeningResultRow(result, versions[index] ?? 1, trigger)))
             .returning(['id', 'application_id', 'created_at'])
             .execute()
           const rows = new Map(inserted.map((row) => [row.application_id, row]))
@@ -273,30 +273,6 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
       }),
 
     rescreenPage: (request) => readRescreenPage(db, request),
-  }
-}
-
-function resultRow(
-  result: ScreeningResult,
-  version: number,
-  trigger: ScreeningTrigger,
-  createdAt?: Date,
-): Insertable<ScreeningResultsTable> {
-  return {
-    application_id: result.applicationId,
-    version,
-    trigger,
-    score: result.score,
-    outcome: result.outcome,
-    hold_gate: result.holdGate,
-    signals: toJson(result.signals),
-    signal_codes: [...new Set(result.signals.map((signal) => signal.code))],
-    cluster_id: result.clusterId ?? null,
-    policy_version: result.policyVersion,
-    model_version: result.modelVersion,
-    data_versions: toJson(result.dataVersions),
-    detector_failures: toJson(result.detectorFailures),
-    ...(createdAt === undefined ? {} : { created_at: createdAt }),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DetectorFailure, Outcome, ScoredSignal, ScreeningResult } from '@hirewall/core'
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { Database, ScreeningResultsTable } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
@@ -55,21 +55,7 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
           const version = application.latest_version + 1
           const row = await transaction
             .insertInto('screening_results')
-            .values({
-              application_id: result.applicationId,
-              version,
-              trigger,
-              score: result.score,
-              outcome: result.outcome,
-              hold_gate: result.holdGate,
-              signals: toJson(result.signals),
-              signal_codes: [...new Set(result.signals.map((signal) => signal.code))],
-              cluster_id: result.clusterId ?? null,
-              policy_version: result.policyVersion,
-              model_version: result.modelVersion,
-              data_versions: toJson(result.dataVersions),
-              detector_failures: toJson(result.detectorFailures),
-            })
+            .values(screeningResultRow(result, version, trigger))
             .returningAll()
             .executeTakeFirstOrThrow()
           await transaction
@@ -106,6 +92,31 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
         .execute()
       return rows.map(toStoredResult)
     },
+  }
+}
+
+/** The `screening_results` row of one result version: the one mapping every writer of results uses. */
+export function screeningResultRow(
+  result: ScreeningResult,
+  version: number,
+  trigger: ScreeningTrigger,
+  createdAt?: Date,
+): Insertable<ScreeningResultsTable> {
+  return {
+    application_id: result.applicationId,
+    version,
+    trigger,
+    score: result.score,
+    outcome: result.outcome,
+    hold_gate: result.holdGate,
+    signals: toJson(result.signals),
+    signal_codes: [...new Set(result.signals.map((signal) => signal.code))],
+    cluster_id: result.clusterId ?? null,
+    policy_version: result.policyVersion,
+    model_version: result.modelVersion,
+    data_versions: toJson(result.dataVersions),
+    detector_failures: toJson(result.detectorFailures),
+    ...(createdAt === undefined ? {} : { created_at: createdAt }),
   }
 }
 
