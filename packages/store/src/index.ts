@@ -97,6 +97,24 @@ export type {
 } from './repositories/screening-batch-repository.js'
 export type { Hire, HireFilter, HireRepository, NewHire, RecordHireOutcome } from './repositories/hire-repository.js'
 export type { AtsWebhookReceiptRepository } from './repositories/ats-webhook-receipt-repository.js'
+export type {
+  ModelAssessment,
+  ScreenedResult,
+  StoredContribution,
+  StoredLinkFacts,
+} from './repositories/model-assessment.js'
+export {
+  modelActivationActions,
+  modelActivationLockKey,
+  type ActiveModelState,
+  type LabelDecision,
+  type ModelActivation,
+  type ModelActivationAction,
+  type ModelRepository,
+  type ModelTrainingRow,
+  type NewStoredModel,
+  type StoredModel,
+} from './repositories/model-repository.js'
 export {
   openTimeoutMs,
   storeTestTargets,

@@ -47,6 +47,8 @@ export type Database = {
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
+  risk_models: RiskModelsTable
+  model_activations: ModelActivationsTable
 }
 
 export type ApplicationsTable = {
@@ -84,6 +86,10 @@ export type ScreeningResultsTable = {
   data_versions: Json<Readonly<Record<string, string>>>
   detector_failures: Json<unknown>
   created_at: CreatedAt
+  /** The identity graph's facts when the application was linked (014); null before 014 or without linking. */
+  link_facts: NullableJson<unknown>
+  /** The risk model's prediction and top contributions (014); null while the rules alone decide. */
+  model: NullableJson<unknown>
 }
 
 export type ApplicationIdentifiersTable = {
@@ -296,4 +302,27 @@ export type AtsWebhookReceiptsTable = {
   source_system: string
   receipt_key: string
   received_at: CreatedAt
+}
+
+/** A trained risk model (014): the model file as JSON and its headline facts. */
+export type RiskModelsTable = {
+  version: ColumnType<string, string, never>
+  created_at: ColumnType<Date, Date, never>
+  label_source: string
+  labels_description: string
+  evaluation_summary: Json<Readonly<Record<string, unknown>>>
+  file: Json<unknown>
+  stored_by: string
+  stored_at: CreatedAt
+}
+
+/** One promotion or rollback of the risk model (014); the last row's version is the active model. */
+export type ModelActivationsTable = {
+  id: Generated<number>
+  action: string
+  version: string
+  stack: string[]
+  actor: string
+  note: string | null
+  at: CreatedAt
 }

@@ -8,6 +8,7 @@ import { linkingMigration } from './006-linking.js'
 import { reviewQueueMigration } from './007-review-queue.js'
 import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
+import { riskModelsMigration } from './014-risk-models.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -23,6 +24,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '007-review-queue': reviewQueueMigration,
   '008-import-uploads': importUploadsMigration,
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
+  '014-risk-models': riskModelsMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

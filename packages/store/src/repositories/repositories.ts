@@ -16,6 +16,7 @@ import { createImportUploadRepository, type ImportUploadRepository } from './imp
 import { createJobProgressRepository, type JobProgressRepository } from './job-progress-repository.js'
 import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
 import { createLinkingRepository, type LinkingRepository } from './linking-repository.js'
+import { createModelRepository, type ModelRepository } from './model-repository.js'
 import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
 import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
 import { createSessionRepository, type SessionRepository } from './session-repository.js'
@@ -47,6 +48,7 @@ export type Repositories = {
   readonly screeningBatches: ScreeningBatchRepository
   readonly hires: HireRepository
   readonly atsWebhookReceipts: AtsWebhookReceiptRepository
+  readonly models: ModelRepository
 }
 
 /** The repositories over `db`: the store's Kysely instance or a transaction of it (what `store.transaction` does). */
@@ -71,5 +73,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     screeningBatches: createScreeningBatchRepository(db),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
+    models: createModelRepository(db),
   }
 }

@@ -2,12 +2,15 @@ import type { ApplicationRecord, ScreeningResult, Signal } from '@hirewall/core'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { checkedOutcome } from './list-applications.js'
+import type { StoredLinkFacts } from './model-assessment.js'
 
 /** A stored, screened application as re-screening reads it: what it needs to score it again without linking. */
 export type RescreenCandidate = {
   readonly id: string
   readonly record: ApplicationRecord
   readonly identitySignals: readonly Signal[]
+  /** The identity graph's facts when it was linked, from its latest result (none for results before migration 014). */
+  readonly linkFacts: StoredLinkFacts | undefined
   /** The persona cluster it is in now, else the one its latest result named. */
   readonly clusterId: string | undefined
   readonly latest: {
@@ -46,6 +49,7 @@ export async function readRescreenPage(
       'r.policy_version',
       'r.data_versions',
       'r.cluster_id',
+      'r.link_facts',
       'm.cluster_id as member_of',
     ])
   if (request.after !== undefined) query = query.where('a.id', '>', request.after)
@@ -56,6 +60,7 @@ export async function readRescreenPage(
     id: row.id,
     record: row.record,
     identitySignals: (row.identity_signals ?? []) as readonly Signal[],
+    linkFacts: (row.link_facts ?? undefined) as StoredLinkFacts | undefined,
     clusterId: row.member_of ?? row.cluster_id ?? undefined,
     latest: {
       version: row.latest_version,

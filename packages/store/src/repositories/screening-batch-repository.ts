@@ -1,4 +1,4 @@
-import type { ApplicationRecord, Identifier, NormalisedApplication, ScreeningResult, Signal } from '@hirewall/core'
+import type { ApplicationRecord, Identifier, NormalisedApplication, Signal } from '@hirewall/core'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
@@ -15,6 +15,7 @@ import type { NewOutboxEvent } from './webhook-outbox.js'
 import { writeClusterAssignments } from './cluster-assignments.js'
 import { readRescreenPage, type RescreenCandidate, type RescreenPageRequest } from './rescreen-candidates.js'
 import { chunks } from './chunks.js'
+import type { ScreenedResult } from './model-assessment.js'
 
 export type { RescreenCandidate, RescreenPageRequest } from './rescreen-candidates.js'
 
@@ -31,8 +32,8 @@ export type NewScreenedApplication = {
   readonly identitySignals: readonly Signal[]
   /** Its normalised identifiers, for "who else used this phone" lookups. */
   readonly identifiers: readonly Identifier[]
-  /** Its first result (version 1, trigger `submission`). */
-  readonly result: ScreeningResult
+  /** Its first result (version 1, trigger `submission`), with its link facts and the model's estimate. */
+  readonly result: ScreenedResult
 }
 
 export type ScreenedApplication = {
@@ -52,7 +53,7 @@ export type ScreeningBatchRepository = {
    * Appends each result as its application's next version (rows locked, so concurrent appends get distinct
    * versions), in input order; at most one result per application per call. `not-found` when one is not stored.
    */
-  appendResults(results: readonly ScreeningResult[], trigger: ScreeningTrigger): Promise<readonly AppendedResult[]>
+  appendResults(results: readonly ScreenedResult[], trigger: ScreeningTrigger): Promise<readonly AppendedResult[]>
   /** Writes clusters and moves their members (only those not already in them); deletes clusters left empty. */
   assignClusters(assignments: readonly ClusterAssignment[]): Promise<void>
   /** Opens a case for each subject that has none open; returns how many were opened. */

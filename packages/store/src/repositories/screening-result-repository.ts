@@ -6,9 +6,14 @@ import { toJson } from '../database/json-text.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
 import { isOneOf, type ScreeningTrigger } from '../store-vocabularies.js'
 import { checkedOutcome } from './list-applications.js'
+import type { ModelAssessment, ScreenedResult, StoredLinkFacts } from './model-assessment.js'
 
 /** A screening result as stored: the result itself plus its version (1, 2...) for the application. */
 export type StoredScreeningResult = ScreeningResult & {
+  /** The identity graph's facts at link time (results written before migration 014 have none). */
+  readonly linkFacts?: StoredLinkFacts
+  /** The risk model's estimate, when a model was active (`modelVersion` names it). */
+  readonly model?: ModelAssessment
   readonly id: number
   readonly version: number
   readonly trigger: ScreeningTrigger
@@ -27,7 +32,7 @@ export type ScreeningResultRepository = {
    * the application row locked, so concurrent appends get distinct versions). A `not-found` StoreError when the
    * application is not stored.
    */
-  append(result: ScreeningResult, trigger?: ScreeningTrigger): Promise<AppendedResult>
+  append(result: ScreenedResult, trigger?: ScreeningTrigger): Promise<AppendedResult>
   latest(applicationId: string): Promise<StoredScreeningResult | undefined>
   /** Every version, oldest first. */
   history(applicationId: string): Promise<readonly StoredScreeningResult[]>
@@ -97,7 +102,7 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
 
 /** The `screening_results` row of one result version: the one mapping every writer of results uses. */
 export function screeningResultRow(
-  result: ScreeningResult,
+  result: ScreenedResult,
   version: number,
   trigger: ScreeningTrigger,
   createdAt?: Date,
@@ -116,11 +121,13 @@ export function screeningResultRow(
     model_version: result.modelVersion,
     data_versions: toJson(result.dataVersions),
     detector_failures: toJson(result.detectorFailures),
+    link_facts: result.linkFacts === undefined ? null : toJson(result.linkFacts),
+    model: result.model === undefined ? null : toJson(result.model),
     ...(createdAt === undefined ? {} : { created_at: createdAt }),
   }
 }
 
-function toStoredResult(row: Selectable<ScreeningResultsTable>): StoredScreeningResult {
+export function toStoredResult(row: Selectable<ScreeningResultsTable>): StoredScreeningResult {
   if (!isOneOf(holdGates, row.hold_gate)) {
     throw new StoreError('invalid-data', `screening_results.hold_gate of result ${row.id} is ${row.hold_gate}`, {
       target: 'screening_results.hold_gate',
@@ -141,5 +148,10 @@ function toStoredResult(row: Selectable<ScreeningResultsTable>): StoredScreening
     dataVersions: row.data_versions,
     detectorFailures: row.detector_failures as readonly DetectorFailure[],
   }
-  return row.cluster_id === null ? stored : { ...stored, clusterId: row.cluster_id }
+  return {
+    ...stored,
+    ...(row.cluster_id === null ? {} : { clusterId: row.cluster_id }),
+    ...(row.link_facts === null ? {} : { linkFacts: row.link_facts as StoredLinkFacts }),
+    ...(row.model === null ? {} : { model: row.model as ModelAssessment }),
+  }
 }
