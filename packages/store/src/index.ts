@@ -121,3 +121,13 @@ export {
   type StoreTestTarget,
   type TestDatabase,
 } from './testing/store-test-targets.js'
+export {
+  policyVersionStatuses,
+  policyVersionsLockKey,
+  type BacktestEntry,
+  type NewPolicyVersion,
+  type PolicyVersionRepository,
+  type PolicyVersionStatus,
+  type PublishedPolicy,
+  type StoredPolicyVersion,
+} from './repositories/policy-version-repository.js'

@@ -11,6 +11,7 @@ import type {
   SubjectKind,
   UserRole,
 } from '../store-vocabularies.js'
+import type { PolicyVersionStatus } from '../repositories/policy-version-repository.js'
 
 /** A `timestamptz(3)` column the database fills by default; read as a Date. */
 type CreatedAt = ColumnType<Date, Date | undefined, never>
@@ -47,6 +48,7 @@ export type Database = {
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
+  policy_versions: PolicyVersionsTable
   risk_models: RiskModelsTable
   model_activations: ModelActivationsTable
 }
@@ -325,4 +327,16 @@ export type ModelActivationsTable = {
   actor: string
   note: string | null
   at: CreatedAt
+}
+
+/** Migration 010: one saved version of the scoring policy; at most one is `published` at a time. */
+export type PolicyVersionsTable = {
+  version: ColumnType<number, number, never>
+  policy_version: ColumnType<string, string, never>
+  policy: ColumnType<Readonly<Record<string, unknown>>, string, never>
+  status: PolicyVersionStatus
+  author: ColumnType<string, string, never>
+  note: ColumnType<string | null, string | null | undefined, never>
+  created_at: CreatedAt
+  published_at: NullableTimestamp
 }

@@ -16,6 +16,7 @@ import { createImportUploadRepository, type ImportUploadRepository } from './imp
 import { createJobProgressRepository, type JobProgressRepository } from './job-progress-repository.js'
 import { createIntelSourceRepository, type IntelSourceRepository } from './intel-source-repository.js'
 import { createLinkingRepository, type LinkingRepository } from './linking-repository.js'
+import { createPolicyVersionRepository, type PolicyVersionRepository } from './policy-version-repository.js'
 import { createModelRepository, type ModelRepository } from './model-repository.js'
 import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
 import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
@@ -48,6 +49,7 @@ export type Repositories = {
   readonly screeningBatches: ScreeningBatchRepository
   readonly hires: HireRepository
   readonly atsWebhookReceipts: AtsWebhookReceiptRepository
+  readonly policyVersions: PolicyVersionRepository
   readonly models: ModelRepository
 }
 
@@ -73,6 +75,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     screeningBatches: createScreeningBatchRepository(db),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
+    policyVersions: createPolicyVersionRepository(db),
     models: createModelRepository(db),
   }
 }
