@@ -7,7 +7,7 @@ const isUnstorable = (text: string): boolean => text.includes('\u0000') || loneS
 
 /**
  * The path of the first string (value or key) holding text PostgreSQL cannot store as sent (U+0000, a lone
- * surrogate), or undefined. Checked before linking, so such a value fails its own submission instead of a whole batch.
+ * surrogate), or undefined. Binary values (Buffers and other typed arrays) are skipped. Checked before linking, so such a value fails its own submission instead of a whole batch.
  */
 export function findUnstorableText(value: unknown, path: readonly PropertyKey[] = []): string | undefined {
   // Depth-first with a stack of its own and paths built only when found: a body nested tens of thousands deep would
@@ -27,7 +27,8 @@ export function findUnstorableText(value: unknown, path: readonly PropertyKey[] 
       for (let index = current.length - 1; index >= 0; index -= 1) {
         pending.push({ value: current[index], key: index, parent: step })
       }
-    } else if (typeof current === 'object' && current !== null) {
+    } else if (typeof current === 'object' && current !== null && !ArrayBuffer.isView(current)) {
+      // Bytes (an upload's Buffer body) are not text: their encoding is checked where they are read as text.
       const entries = Object.entries(current)
       for (const [key] of entries) if (isUnstorable(key)) return pathOf(step, key)
       for (let index = entries.length - 1; index >= 0; index -= 1) {

@@ -82,6 +82,9 @@ function createDialect(target: StoreTarget, options: StoreOptions): Dialect {
           })
           // Without a listener an idle connection's error (a server restart) would crash the process.
           pool.on('error', (error) => options.onConnectionError?.(error))
+          // The same for a connection checked out between two queries (a transaction, a job): the pool listens only
+          // to idle ones. The broken connection then fails its next query and is not returned to the pool.
+          pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)))
           return Promise.resolve(pool)
         },
       })
