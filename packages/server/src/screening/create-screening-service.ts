@@ -7,6 +7,7 @@ import {
   type ScoringPolicy,
 } from '@hirewall/core'
 import { defaultIdempotencyKey, type Store, type StoredScreeningResult } from '@hirewall/store'
+import { ActiveRiskModel } from './active-risk-model.js'
 import { GroupCommitQueue } from './group-commit-queue.js'
 import { IdentityMemory } from './identity-memory.js'
 import { rescreenApplications } from './rescreen-applications.js'
@@ -62,6 +63,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
   }
   const memory = new IdentityMemory(options.identityIndex)
   await memory.rebuild(store.linking)
+  const riskModel = new ActiveRiskModel(options.onError)
   let isOpen = true
   const listeners = new Set<(result: StoredScreeningResult) => void>()
   if (options.onScreened !== undefined) listeners.add(options.onScreened)
@@ -80,7 +82,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     { maxBatchSize: options.batch?.maxBatchSize ?? 64, maxWaitMs: options.batch?.maxWaitMs ?? 1 },
     async (batch) => {
       try {
-        return notify(await screenBatch(store, memory, batch))
+        return notify(await screenBatch(store, memory, batch, riskModel))
       } catch (error) {
         options.onError?.(error)
         if (batch.length === 1) return [unavailable()]
@@ -89,7 +91,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
       const results: SubmissionResult[] = []
       for (const item of batch) {
         try {
-          results.push(...notify(await screenBatch(store, memory, [item])))
+          results.push(...notify(await screenBatch(store, memory, [item], riskModel)))
         } catch (error) {
           options.onError?.(error)
           results.push(unavailable())
@@ -146,7 +148,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     rescreen: async (rescreenOptions) => {
       if (!isOpen) throw new ScreeningError('closed', closed().message)
       const running = rescreenApplications(
-        { store, config: () => config, isOpen: () => isOpen, onScreened: screened },
+        { store, config: () => config, riskModel, isOpen: () => isOpen, onScreened: screened },
         rescreenOptions,
       )
       rescreens.add(running)
@@ -157,6 +159,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
       }
     },
     versions: () => ({ policyVersion: config.policy.version, dataVersions: dataVersionsOf(config) }),
+    configuration: () => config,
     reconfigure: (changes) => {
       config = { ...config, ...changes }
     },

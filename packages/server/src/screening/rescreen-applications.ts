@@ -1,6 +1,9 @@
 import { normaliseApplication, outcomes, type Outcome, type ScreeningResult } from '@hirewall/core'
-import type { RescreenCandidate, StoredScreeningResult, Store } from '@hirewall/store'
+import type { RiskModel } from '@hirewall/model'
+import type { RescreenCandidate, ScreenedResult, StoredScreeningResult, Store } from '@hirewall/store'
+import type { ActiveRiskModel } from './active-risk-model.js'
 import { detectRecordSignals, scoreScreening, type ScreeningConfig } from './screening-config.js'
+import { scoreWithModel } from './score-with-model.js'
 import { outcomeChangedEvent } from './screening-events.js'
 import type { RescreenOptions, RescreenReason, RescreenReport } from './screening-service.js'
 import { screeningActor } from './screen-batch.js'
@@ -15,6 +18,8 @@ export type RescreenContext = {
   readonly store: Store
   /** The configuration to screen with, read again for every page. */
   readonly config: () => ScreeningConfig
+  /** The active risk model, read again for every page; absent: the rules alone. */
+  readonly riskModel?: ActiveRiskModel
   /** False once the service closes: the pass stops after the page in progress. */
   readonly isOpen: () => boolean
   readonly onScreened?: ((result: StoredScreeningResult) => void) | undefined
@@ -52,7 +57,8 @@ export async function rescreenApplications(
     for (const candidate of page) unseen.delete(candidate.id)
     const config = context.config()
     policyVersion = config.policy.version
-    const results = page.map((candidate) => rescore(candidate, config))
+    const model = await context.riskModel?.refresh(context.store.models)
+    const results = page.map((candidate) => rescore(candidate, config, model))
     const appended = await context.store.transaction(async (repositories) => {
       const rows = await repositories.screeningBatches.appendResults(results, 'rescreen')
       const events = []
@@ -114,9 +120,11 @@ export async function rescreenApplications(
   return { screened, changed, completed, lastApplicationId: after, notFound: completed ? [...unseen] : [] }
 }
 
-function rescore(candidate: RescreenCandidate, config: ScreeningConfig): ScreeningResult {
+/** Scores again from the stored link facts (the graph at link time); results from before they were kept: rules alone. */
+function rescore(candidate: RescreenCandidate, config: ScreeningConfig, model: RiskModel | undefined): ScreenedResult {
   const own = detectRecordSignals(candidate.record, normaliseApplication(candidate.record), config)
-  return scoreScreening(candidate.id, own, candidate.identitySignals, candidate.clusterId, config)
+  const result = scoreScreening(candidate.id, own, candidate.identitySignals, candidate.clusterId, config)
+  return scoreWithModel(result, candidate.linkFacts, model)
 }
 
 function reasonFor(candidate: RescreenCandidate, result: ScreeningResult): RescreenReason {

@@ -1,6 +1,9 @@
 import { extractIdentifiers, type NormalisedApplication } from '@hirewall/core'
+import { linkFactsFrom } from '@hirewall/model'
 import type { ClusterAssignment, NewScreenedApplication, Repositories, Store, TakenApplication } from '@hirewall/store'
+import type { ActiveRiskModel } from './active-risk-model.js'
 import type { IdentityMemory } from './identity-memory.js'
+import { scoreWithModel } from './score-with-model.js'
 import { scoreScreening, type RecordSignals, type ScreeningConfig } from './screening-config.js'
 import { ScreeningError } from './screening-error.js'
 import { screeningCompletedEvent } from './screening-events.js'
@@ -28,7 +31,8 @@ type Plan =
 /**
  * Screens one batch in one transaction: take the linking lock, catch the index up with other processes' links,
  * resolve idempotency keys (stored ones return the stored application and latest result; a key repeated within the
- * batch resolves to its first), link and score the new applications in order, and write them with multi-row
+ * batch resolves to its first), read the active risk model, link and score the new applications in order (the rules,
+ * then the model on the link facts as the graph stood right after each link), and write them with multi-row
  * statements: applications, identifiers, results, clusters, cases, `screening.completed` events and audit entries.
  * When the transaction fails after linking, the index is marked stale and rebuilt before the next batch.
  */
@@ -36,6 +40,7 @@ export async function screenBatch(
   store: Store,
   memory: IdentityMemory,
   batch: readonly PreparedSubmission[],
+  riskModel: ActiveRiskModel,
 ): Promise<readonly SubmissionResult[]> {
   if (memory.isStale) await memory.rebuild(store.linking)
   // Outside the lock, so a process that was idle while others linked does not hold every process up replaying.
@@ -51,6 +56,8 @@ export async function screenBatch(
         ids: batch.map((item) => item.submission.record.id),
       })
       const plans = planBatch(batch, taken)
+      // Under the lock: every process screens the batch after a promotion with the promoted model.
+      const model = plans.some((plan) => plan.kind === 'new') ? await riskModel.refresh(repositories.models) : undefined
 
       const fresh: NewScreenedApplication[] = []
       const clusterIds = new Set<string>()
@@ -60,6 +67,7 @@ export async function screenBatch(
         if (plans[position]?.kind !== 'new') return
         const { record, raw } = item.submission
         const link = memory.index.link(record, item.facts)
+        const linkFacts = linkFactsFrom(link, memory.index.cluster(link.clusterId))
         clusterIds.add(link.clusterId)
         fresh.push({
           record,
@@ -69,7 +77,11 @@ export async function screenBatch(
           linkSeq: ++seq,
           identitySignals: link.signals,
           identifiers: extractIdentifiers(record, item.facts),
-          result: scoreScreening(record.id, item.own, link.signals, link.clusterId, item.config),
+          result: scoreWithModel(
+            scoreScreening(record.id, item.own, link.signals, link.clusterId, item.config),
+            linkFacts,
+            model,
+          ),
         })
       })
 

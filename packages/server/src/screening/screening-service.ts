@@ -108,6 +108,8 @@ export type ScreeningService = {
    * theirs until they are reconfigured too). Stored results stay as they are until re-screened.
    */
   reconfigure(changes: Partial<ScreeningConfig>): void
+  /** The policy, reference data and detectors new results are screened with (the model gate screens with the same). */
+  readonly configuration: () => ScreeningConfig
   /**
    * Calls `listener` with every result written from now on (submissions and re-screenings), after its transaction
    * committed: metrics count screenings here. Returns a function that stops the calls.

@@ -1,5 +1,5 @@
 import { outcomes, severities } from '@hirewall/core'
-import { screeningTriggers, type StoredScreeningResult } from '@hirewall/store'
+import { screeningTriggers, type ModelAssessment, type StoredScreeningResult } from '@hirewall/store'
 import { z } from 'zod'
 
 /** One signal of a result with its evidence and what it added to the score. */
@@ -17,6 +17,35 @@ export const scoredSignalViewSchema = z
   })
   .meta({ id: 'ScoredSignal' })
 
+/** What one feature did to the model's estimate, in a sentence an analyst reads. */
+export const modelContributionViewSchema = z
+  .object({
+    feature: z.string().describe('The model feature, e.g. `link.shared.address.other-people` (docs/model.md).'),
+    kind: z
+      .string()
+      .describe('`signal` (a rule signal), `category` (signals counted by family) or `link` (the identity graph).'),
+    value: z.number().describe("The feature's value for this application."),
+    contribution: z.number().describe('In log-odds: positive raises the estimate, +0.7 about doubles the odds.'),
+    signalCode: z.string().nullable().describe('The rule signal the feature reads, to show the two side by side.'),
+    sentence: z.string(),
+  })
+  .meta({ id: 'ModelContribution' })
+
+/** The risk model's estimate next to the rules' score. */
+export const modelAssessmentViewSchema = z
+  .object({
+    modelVersion: z.string(),
+    probability: z.number().describe('Calibrated probability of fraud, 0 to 1.'),
+    score: z.number().describe("The probability on the rules' 0-100 scale."),
+    outcome: z
+      .enum(outcomes)
+      .describe("The model's own outcome at its thresholds; the result's `outcome` is how it combined with the rules."),
+    baselineProbability: z.number().describe('The probability for an average application.'),
+    summary: z.string().describe('The estimate in a sentence.'),
+    contributions: z.array(modelContributionViewSchema).describe('The largest effects first.'),
+  })
+  .meta({ id: 'ModelAssessment' })
+
 /** One version of an application's screening, complete. */
 export const screeningResultViewSchema = z
   .object({
@@ -30,6 +59,11 @@ export const screeningResultViewSchema = z
     clusterId: z.string().nullable(),
     policyVersion: z.string(),
     modelVersion: z.string().nullable(),
+    model: modelAssessmentViewSchema
+      .nullable()
+      .describe(
+        'The risk model, when one was active: it may raise clear to review, never to hold (docs/scoring.md). Null while the rules alone decide.',
+      ),
     dataVersions: z.record(z.string(), z.string()).describe('The reference data used, by source name.'),
     detectorFailures: z.array(z.object({ detector: z.string(), message: z.string() })),
     screenedAt: z.iso.datetime(),
@@ -74,6 +108,7 @@ export function toScreeningResultView(result: StoredScreeningResult): ScreeningR
     clusterId: result.clusterId ?? null,
     policyVersion: result.policyVersion,
     modelVersion: result.modelVersion,
+    model: result.model === undefined ? null : toModelAssessmentView(result.model),
     dataVersions: { ...result.dataVersions },
     detectorFailures: result.detectorFailures.map(({ detector, message }) => ({ detector, message })),
     screenedAt: result.createdAt.toISOString(),
@@ -91,5 +126,24 @@ export function toResultVersionView(result: StoredScreeningResult): ResultVersio
     modelVersion: result.modelVersion,
     dataVersions: { ...result.dataVersions },
     screenedAt: result.createdAt.toISOString(),
+  }
+}
+
+function toModelAssessmentView(model: ModelAssessment): z.infer<typeof modelAssessmentViewSchema> {
+  return {
+    modelVersion: model.modelVersion,
+    probability: model.probability,
+    score: model.score,
+    outcome: model.outcome,
+    baselineProbability: model.baselineProbability,
+    summary: model.summary,
+    contributions: model.contributions.map((contribution) => ({
+      feature: contribution.feature,
+      kind: contribution.kind,
+      value: contribution.value,
+      contribution: contribution.contribution,
+      signalCode: contribution.signalCode ?? null,
+      sentence: contribution.sentence,
+    })),
   }
 }
