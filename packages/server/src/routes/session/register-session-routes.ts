@@ -136,7 +136,13 @@ export function registerSessionRoutes(app: FastifyInstance, options: SessionRout
           actor: 'anonymous',
           action: 'session.sign-in-failed',
           ...(check.user === undefined ? {} : { target: `user:${check.user.id}` }),
-          details: { email, ip: request.ip, reason: check.reason },
+          // Never what was typed: a password typed into the email field would be kept. A known account is named by
+          // its id; an unknown one by the domain of the address, enough to see a spray against one company.
+          details: {
+            ip: request.ip,
+            reason: check.reason,
+            ...(check.user === undefined ? { emailDomain: domainOfTypedEmail(email) } : {}),
+          },
         })
         throw new ApiError('UNAUTHENTICATED', 'The email or password is not correct, or the account is disabled.')
       }
@@ -235,4 +241,10 @@ function signedInPerson(request: FastifyRequest): Principal & { readonly kind: '
   // requirePermission('account.own') lets only people through; anything else is a wiring mistake.
   if (principal?.kind !== 'user') throw new Error('own-account route reached without a signed-in person')
   return principal
+}
+
+/** The domain of a typed sign-in email when it looks like one (`example.com`), else `null`. */
+function domainOfTypedEmail(email: string): string | null {
+  const match = /^[^@\s]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)$/.exec(email)
+  return match?.[1] ?? null
 }

@@ -133,9 +133,22 @@ describe.each(storeTestTargets())('session routes on $name', (target) => {
     })
     expect(response.headers['set-cookie']).toBeUndefined()
     const failures = await test.store.audit.list({ action: 'session.sign-in-failed' })
-    const entry = failures.items.find((item) => item.details.email === email)
+    const entry = failures.items.find((item) => item.details.reason === reason)
     expect(entry).toMatchObject({ actor: 'anonymous', details: { reason, ip: '127.0.0.1' } })
+    if (reason === 'unknown-email') expect(entry?.details).toMatchObject({ emailDomain: 'example.com' })
+    else expect(entry?.target).toMatch(/^user:/)
     expect(JSON.stringify(failures.items)).not.toContain(attempt)
+    expect(JSON.stringify(failures.items)).not.toContain(email)
+  })
+
+  it('never audits what was typed into the email field (a password typed there by mistake)', async () => {
+    const typed = 'Correct-Horse-Battery-7'
+    const { response } = await signInAs(app, typed, password)
+    expect(response.statusCode).toBe(401)
+    const failures = await test.store.audit.list({ action: 'session.sign-in-failed' })
+    expect(JSON.stringify(failures.items)).not.toContain(typed)
+    expect(JSON.stringify(failures.items).toLowerCase()).not.toContain(typed.toLowerCase())
+    expect(failures.items.some((item) => item.details.emailDomain === null)).toBe(true)
   })
 
   it('names the field of a malformed sign-in', async () => {
