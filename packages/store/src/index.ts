@@ -57,7 +57,6 @@ export {
   type NewApiKey,
 } from './repositories/api-key-repository.js'
 export type { NewSession, Session, SessionRepository } from './repositories/session-repository.js'
-export type { OidcSignInRepository, PendingOidcSignIn } from './repositories/oidc-sign-in-repository.js'
 export {
   defaultPreviousSecretLifetimeMs,
   type NewWebhookSubscription,

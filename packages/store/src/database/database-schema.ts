@@ -51,7 +51,6 @@ export type Database = {
   policy_versions: PolicyVersionsTable
   risk_models: RiskModelsTable
   model_activations: ModelActivationsTable
-  oidc_sign_ins: OidcSignInsTable
 }
 
 export type ApplicationsTable = {
@@ -179,16 +178,6 @@ export type SessionsTable = {
   revoked_at: NullableTimestamp
   ip: string | null
   user_agent: string | null
-}
-
-/** Migration 017: a single sign-on attempt waiting for the identity provider's answer. */
-export type OidcSignInsTable = {
-  state_hash: string
-  nonce: string
-  code_verifier: string
-  return_to: string
-  created_at: CreatedAt
-  expires_at: Timestamp
 }
 
 export type WebhookSubscriptionsTable = {

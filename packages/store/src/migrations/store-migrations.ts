@@ -10,7 +10,6 @@ import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
 import { policyVersionsMigration } from './010-policy-versions.js'
 import { riskModelsMigration } from './014-risk-models.js'
-import { oidcSignInsMigration } from './017-oidc-sign-ins.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -28,7 +27,6 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
   '010-policy-versions': policyVersionsMigration,
   '014-risk-models': riskModelsMigration,
-  '017-oidc-sign-ins': oidcSignInsMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

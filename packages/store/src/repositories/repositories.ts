@@ -21,7 +21,6 @@ import { createModelRepository, type ModelRepository } from './model-repository.
 import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
 import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
 import { createSessionRepository, type SessionRepository } from './session-repository.js'
-import { createOidcSignInRepository, type OidcSignInRepository } from './oidc-sign-in-repository.js'
 import { createUserRepository, type UserRepository } from './user-repository.js'
 import { createWebhookOutbox, type WebhookOutbox } from './webhook-outbox.js'
 import {
@@ -39,7 +38,6 @@ export type Repositories = {
   readonly users: UserRepository
   readonly apiKeys: ApiKeyRepository
   readonly sessions: SessionRepository
-  readonly oidcSignIns: OidcSignInRepository
   readonly webhookSubscriptions: WebhookSubscriptionRepository
   readonly outbox: WebhookOutbox
   readonly importJobs: ImportJobRepository
@@ -66,7 +64,6 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     users: createUserRepository(db),
     apiKeys: createApiKeyRepository(db),
     sessions: createSessionRepository(db),
-    oidcSignIns: createOidcSignInRepository(db),
     webhookSubscriptions: createWebhookSubscriptionRepository(db),
     outbox: createWebhookOutbox(db),
     importJobs: createImportJobRepository(db),
