@@ -57,6 +57,7 @@ export {
   type NewApiKey,
 } from './repositories/api-key-repository.js'
 export type { NewSession, Session, SessionRepository } from './repositories/session-repository.js'
+export type { OidcSignInRepository, PendingOidcSignIn } from './repositories/oidc-sign-in-repository.js'
 export {
   defaultPreviousSecretLifetimeMs,
   type NewWebhookSubscription,
@@ -97,6 +98,28 @@ export type {
 } from './repositories/screening-batch-repository.js'
 export type { Hire, HireFilter, HireRepository, NewHire, RecordHireOutcome } from './repositories/hire-repository.js'
 export type { AtsWebhookReceiptRepository } from './repositories/ats-webhook-receipt-repository.js'
+export {
+  exportTlpLevels,
+  sharingExportFormats,
+  sharingExportLockKey,
+  type ConfirmedFraudApplication,
+  type ConfirmedFraudSelection,
+  type ExportTlpLevel,
+  type NewSharingExport,
+  type PublishedObject,
+  type SharingExport,
+  type SharingExportFormat,
+  type SharingExportRepository,
+  type SharingExportSummary,
+} from './repositories/sharing-export-repository.js'
+export type {
+  TaxiiCollectionSummary,
+  TaxiiObjectPage,
+  TaxiiObjectQuery,
+  TaxiiObjectRepository,
+  TaxiiObjectVersion,
+  TaxiiVersionMatch,
+} from './repositories/taxii-object-repository.js'
 export type {
   ModelAssessment,
   ScreenedResult,

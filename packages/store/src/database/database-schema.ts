@@ -11,6 +11,7 @@ import type {
   SubjectKind,
   UserRole,
 } from '../store-vocabularies.js'
+import type { ExportTlpLevel, SharingExportFormat } from '../repositories/sharing-export-repository.js'
 import type { PolicyVersionStatus } from '../repositories/policy-version-repository.js'
 
 /** A `timestamptz(3)` column the database fills by default; read as a Date. */
@@ -48,9 +49,12 @@ export type Database = {
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
+  sharing_exports: SharingExportsTable
+  taxii_objects: TaxiiObjectsTable
   policy_versions: PolicyVersionsTable
   risk_models: RiskModelsTable
   model_activations: ModelActivationsTable
+  oidc_sign_ins: OidcSignInsTable
 }
 
 export type ApplicationsTable = {
@@ -178,6 +182,16 @@ export type SessionsTable = {
   revoked_at: NullableTimestamp
   ip: string | null
   user_agent: string | null
+}
+
+/** Migration 017: a single sign-on attempt waiting for the identity provider's answer. */
+export type OidcSignInsTable = {
+  state_hash: string
+  nonce: string
+  code_verifier: string
+  return_to: string
+  created_at: CreatedAt
+  expires_at: Timestamp
 }
 
 export type WebhookSubscriptionsTable = {
@@ -339,4 +353,34 @@ export type PolicyVersionsTable = {
   note: ColumnType<string | null, string | null | undefined, never>
   created_at: CreatedAt
   published_at: NullableTimestamp
+}
+
+/** Migration 012: an admin's export of confirmed-fraud indicators, with the document as it left. */
+export type SharingExportsTable = {
+  id: GeneratedId
+  format: SharingExportFormat
+  tlp: ExportTlpLevel
+  is_hashed: boolean
+  key_fingerprint: string | null
+  selection: Json<Readonly<Record<string, unknown>>>
+  actor: string
+  created_at: CreatedAt
+  indicator_count: number
+  withheld_count: number
+  object_count: number
+  document: Json<unknown>
+}
+
+/** Migration 012: one version of a STIX object an export published, in the TAXII collection of its TLP level. */
+export type TaxiiObjectsTable = {
+  seq: Generated<number>
+  collection: ExportTlpLevel
+  object_id: string
+  object_type: string
+  /** Written as RFC 3339 text with microseconds; read through `to_char`. */
+  version: ColumnType<Date, string, never>
+  is_versioned: boolean
+  date_added: ColumnType<Date, string, never>
+  export_id: string
+  object: Json<Readonly<Record<string, unknown>>>
 }

@@ -8,8 +8,10 @@ import { linkingMigration } from './006-linking.js'
 import { reviewQueueMigration } from './007-review-queue.js'
 import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
+import { sharingExportsMigration } from './012-sharing-exports.js'
 import { policyVersionsMigration } from './010-policy-versions.js'
 import { riskModelsMigration } from './014-risk-models.js'
+import { oidcSignInsMigration } from './017-oidc-sign-ins.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -25,8 +27,10 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '007-review-queue': reviewQueueMigration,
   '008-import-uploads': importUploadsMigration,
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
+  '012-sharing-exports': sharingExportsMigration,
   '010-policy-versions': policyVersionsMigration,
   '014-risk-models': riskModelsMigration,
+  '017-oidc-sign-ins': oidcSignInsMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

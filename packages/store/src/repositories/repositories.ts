@@ -6,6 +6,8 @@ import {
   createAtsWebhookReceiptRepository,
   type AtsWebhookReceiptRepository,
 } from './ats-webhook-receipt-repository.js'
+import { createSharingExportRepository, type SharingExportRepository } from './sharing-export-repository.js'
+import { createTaxiiObjectRepository, type TaxiiObjectRepository } from './taxii-object-repository.js'
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log-repository.js'
 import { createCaseRepository, type CaseRepository } from './case-repository.js'
 import { createDecisionRepository, type DecisionRepository } from './decision-repository.js'
@@ -21,6 +23,7 @@ import { createModelRepository, type ModelRepository } from './model-repository.
 import { createScreeningBatchRepository, type ScreeningBatchRepository } from './screening-batch-repository.js'
 import { createScreeningResultRepository, type ScreeningResultRepository } from './screening-result-repository.js'
 import { createSessionRepository, type SessionRepository } from './session-repository.js'
+import { createOidcSignInRepository, type OidcSignInRepository } from './oidc-sign-in-repository.js'
 import { createUserRepository, type UserRepository } from './user-repository.js'
 import { createWebhookOutbox, type WebhookOutbox } from './webhook-outbox.js'
 import {
@@ -38,6 +41,7 @@ export type Repositories = {
   readonly users: UserRepository
   readonly apiKeys: ApiKeyRepository
   readonly sessions: SessionRepository
+  readonly oidcSignIns: OidcSignInRepository
   readonly webhookSubscriptions: WebhookSubscriptionRepository
   readonly outbox: WebhookOutbox
   readonly importJobs: ImportJobRepository
@@ -49,6 +53,8 @@ export type Repositories = {
   readonly screeningBatches: ScreeningBatchRepository
   readonly hires: HireRepository
   readonly atsWebhookReceipts: AtsWebhookReceiptRepository
+  readonly sharingExports: SharingExportRepository
+  readonly taxiiObjects: TaxiiObjectRepository
   readonly policyVersions: PolicyVersionRepository
   readonly models: ModelRepository
 }
@@ -64,6 +70,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     users: createUserRepository(db),
     apiKeys: createApiKeyRepository(db),
     sessions: createSessionRepository(db),
+    oidcSignIns: createOidcSignInRepository(db),
     webhookSubscriptions: createWebhookSubscriptionRepository(db),
     outbox: createWebhookOutbox(db),
     importJobs: createImportJobRepository(db),
@@ -75,6 +82,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     screeningBatches: createScreeningBatchRepository(db),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
+    sharingExports: createSharingExportRepository(db),
+    taxiiObjects: createTaxiiObjectRepository(db),
     policyVersions: createPolicyVersionRepository(db),
     models: createModelRepository(db),
   }
