@@ -99,6 +99,24 @@ export type {
 export type { Hire, HireFilter, HireRepository, NewHire, RecordHireOutcome } from './repositories/hire-repository.js'
 export type { AtsWebhookReceiptRepository } from './repositories/ats-webhook-receipt-repository.js'
 export {
+  workforceLockKey,
+  type AppendedWorkforceRecord,
+  type NewWorkforceRecord,
+  type ReplayPosition,
+  type SignInDay,
+  type StoredWorkforceRecord,
+  type WorkforceRecordRepository,
+} from './repositories/workforce-record-repository.js'
+export type {
+  Employee,
+  EmployeeFacts,
+  EmployeeFilter,
+  EmployeeRepository,
+  NewEmployeeAssessment,
+  RaisedCase,
+  StoredEmployeeAssessment,
+} from './repositories/employee-repository.js'
+export {
   exportTlpLevels,
   sharingExportFormats,
   sharingExportLockKey,

@@ -15,8 +15,8 @@ export type ApiKeyScope = (typeof apiKeyScopes)[number]
 export const decisionVerdicts = ['confirmed-fraud', 'cleared', 'needs-verification'] as const
 export type DecisionVerdict = (typeof decisionVerdicts)[number]
 
-/** What a case or a decision is about: one application or a whole persona cluster. */
-export const subjectKinds = ['application', 'cluster'] as const
+/** What a case or a decision is about: one application, a whole persona cluster, or a hired employee. */
+export const subjectKinds = ['application', 'cluster', 'employee'] as const
 export type SubjectKind = (typeof subjectKinds)[number]
 
 /** A case is open while its subject awaits a verdict. */
@@ -38,6 +38,17 @@ export type ImportJobStatus = (typeof importJobStatuses)[number]
 /** One row of a bulk import: a new application, one already stored (same idempotency key), bad input, or an error. */
 export const importRowStatuses = ['created', 'existing', 'invalid', 'failed'] as const
 export type ImportRowStatus = (typeof importRowStatuses)[number]
+
+/** The kinds of post-hire feed record the workforce tables hold (the `kind` of `@hirewall/workforce` records). */
+export const workforceRecordKinds = [
+  'hire',
+  'shipment',
+  'device-check-in',
+  'endpoint-observation',
+  'sign-in',
+  'payroll-change',
+] as const
+export type WorkforceRecordKind = (typeof workforceRecordKinds)[number]
 
 /** True when `value` is one of `vocabulary`'s values (narrowing `value` to it). */
 export function isOneOf<const Vocabulary extends readonly string[]>(

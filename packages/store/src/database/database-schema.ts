@@ -10,6 +10,7 @@ import type {
   ScreeningTrigger,
   SubjectKind,
   UserRole,
+  WorkforceRecordKind,
 } from '../store-vocabularies.js'
 import type { ExportTlpLevel, SharingExportFormat } from '../repositories/sharing-export-repository.js'
 import type { PolicyVersionStatus } from '../repositories/policy-version-repository.js'
@@ -49,6 +50,9 @@ export type Database = {
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
+  workforce_records: WorkforceRecordsTable
+  employees: EmployeesTable
+  employee_assessments: EmployeeAssessmentsTable
   sharing_exports: SharingExportsTable
   taxii_objects: TaxiiObjectsTable
   policy_versions: PolicyVersionsTable
@@ -383,4 +387,55 @@ export type TaxiiObjectsTable = {
   date_added: ColumnType<Date, string, never>
   export_id: string
   object: Json<Readonly<Record<string, unknown>>>
+}
+
+/** Migration 013: one post-hire feed record as it arrived, numbered in commit order. */
+export type WorkforceRecordsTable = {
+  seq: ColumnType<number, never, never>
+  kind: WorkforceRecordKind
+  natural_key: string
+  subject_key: string
+  at: Date | null
+  record: Json<Readonly<Record<string, unknown>>>
+  source: string
+  received_by: string
+  received_at: CreatedAt
+}
+
+/** Migration 013: an employee the HR feed (or another feed) names, with the application it came from when known. */
+export type EmployeesTable = {
+  id: string
+  application_ref: string | null
+  application_id: string | null
+  ats_hire_id: string | null
+  legal_name: string | null
+  home_address: string | null
+  home_address_key: string | null
+  home_country: string | null
+  start_date: string | null
+  manager: string | null
+  logins: ColumnType<string[], string[] | undefined, string[]>
+  latest_assessment_id: ColumnType<number | null, never, number>
+  latest_fingerprint: ColumnType<string | null, never, string>
+  created_at: CreatedAt
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+/** Migration 013: one version of an employee's assessment; never updated. */
+export type EmployeeAssessmentsTable = {
+  id: Generated<number>
+  employee_id: string
+  version: number
+  application_id: string | null
+  score: number
+  outcome: string
+  hold_gate: string
+  signals: Json<unknown>
+  signal_codes: string[]
+  cluster_id: string | null
+  policy_version: string
+  data_versions: Json<unknown>
+  detector_failures: Json<unknown>
+  fingerprint: string
+  assessed_at: CreatedAt
 }

@@ -8,6 +8,7 @@ import { linkingMigration } from './006-linking.js'
 import { reviewQueueMigration } from './007-review-queue.js'
 import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
+import { workforceMigration } from './013-workforce.js'
 import { sharingExportsMigration } from './012-sharing-exports.js'
 import { policyVersionsMigration } from './010-policy-versions.js'
 import { riskModelsMigration } from './014-risk-models.js'
@@ -27,6 +28,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '007-review-queue': reviewQueueMigration,
   '008-import-uploads': importUploadsMigration,
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
+  '013-workforce': workforceMigration,
   '012-sharing-exports': sharingExportsMigration,
   '010-policy-versions': policyVersionsMigration,
   '014-risk-models': riskModelsMigration,

@@ -13,7 +13,7 @@ export type CaseQueueFilter = {
   /** Default `open`. */
   readonly status?: CaseStatus
   readonly subjectKind?: SubjectKind
-  /** The subject's current outcome (a cluster's: its riskiest member's) is one of these. */
+  /** The subject's current outcome (a cluster's: its riskiest member's; an employee's: the latest assessment's). */
   readonly outcomes?: readonly Outcome[]
   /** Cases assigned to this user id; `null` for unassigned ones. */
   readonly assignedTo?: string | null
@@ -29,13 +29,16 @@ export type CaseQueueRequest = PageRequest & { readonly order?: CaseQueueOrder }
 export type QueuedCase = {
   readonly case: Case
   /**
-   * The subject's latest screening: an application's own; a cluster's riskiest member's (whose id this names). Null
-   * while nothing in the subject has been screened.
+   * The subject's latest screening: an application's own; a cluster's riskiest member's (whose id this names); an
+   * employee's latest assessment (`applicationId` null). Null while nothing in the subject has been screened.
    */
-  readonly risk: { readonly applicationId: string; readonly score: number; readonly outcome: Outcome } | null
-  /** `cv.basics.name` of that application (of the application itself when it is not screened yet). */
+  readonly risk: { readonly applicationId: string | null; readonly score: number; readonly outcome: Outcome } | null
+  /**
+   * `cv.basics.name` of that application (of the application itself when it is not screened yet); an employee's
+   * legal name.
+   */
   readonly candidateName: string | null
-  /** 1 for an application; a cluster's current member count. */
+  /** 1 for an application; a cluster's current member count; 0 for an employee. */
   readonly applicationCount: number
 }
 
@@ -95,15 +98,23 @@ export async function listCaseQueue(
     (row): QueuedCase => ({
       case: toCase(row),
       risk:
-        row.risk_application_id === null || row.risk_score === null
+        row.risk_score === null || (row.risk_application_id === null && row.subject_kind !== 'employee')
           ? null
           : {
               applicationId: row.risk_application_id,
               score: row.risk_score,
-              outcome: checkedOutcome(row.risk_outcome, row.risk_application_id),
+              outcome: checkedOutcome(row.risk_outcome, row.risk_application_id ?? row.subject_id),
             },
-      candidateName: labels.names.get(namedApplicationOf(row) ?? '') ?? null,
-      applicationCount: row.subject_kind === 'application' ? 1 : (labels.memberCounts.get(row.subject_id) ?? 0),
+      candidateName:
+        row.subject_kind === 'employee'
+          ? (labels.employeeNames.get(row.subject_id) ?? null)
+          : (labels.names.get(namedApplicationOf(row) ?? '') ?? null),
+      applicationCount:
+        row.subject_kind === 'application'
+          ? 1
+          : row.subject_kind === 'employee'
+            ? 0
+            : (labels.memberCounts.get(row.subject_id) ?? 0),
     }),
     (row) =>
       order === 'riskiest'
@@ -135,9 +146,10 @@ async function riskiestRows(
     `.execute(db)
     parts.push(rows)
   }
-  if (wants('cluster')) {
+  for (const kind of ['cluster', 'employee'] as const) {
+    if (!wants(kind)) continue
     const { rows } = await sql<RankedRow>`
-      select q.* from (${clusterCases(filter)}) q
+      select q.* from (${scoredSubjectCases(kind, filter)}) q
       where ${sql.join(outcomeConditions(filter, sql`q.risk_outcome`), sql` and `)}
         ${cursor === undefined ? sql`` : sql`and (q.sort_score < ${cursor.score}::float8 or (q.sort_score = ${cursor.score}::float8 and ${afterCase(cursor, 'q')}))`}
       order by q.sort_score desc, q.opened_at, q.id
@@ -190,14 +202,14 @@ async function oldestRows(
   return rows
 }
 
-/** The open (or closed) cluster cases of the filter, each scored by its riskiest member. */
-function clusterCases(filter: CaseQueueFilter): RawBuilder<unknown> {
+/** The open (or closed) cluster or employee cases of the filter, each scored by its riskiest member or assessment. */
+function scoredSubjectCases(kind: 'cluster' | 'employee', filter: CaseQueueFilter): RawBuilder<unknown> {
   return sql`
     select c.*, risk.application_id as risk_application_id, risk.score as risk_score, risk.outcome as risk_outcome,
       coalesce(risk.score, -1) as sort_score
     from cases c
     left join lateral (${riskOfSubject}) risk on true
-    where c.subject_kind = 'cluster' and ${sql.join(caseConditions(filter), sql` and `)}`
+    where c.subject_kind = ${kind} and ${sql.join(caseConditions(filter), sql` and `)}`
 }
 
 /** For the case `c`: its application's latest result, or its cluster's riskiest member's; one row or none. */
@@ -212,7 +224,11 @@ const riskOfSubject = sql`
     left join screening_results r on r.id = a.latest_result_id
     where c.subject_kind = 'cluster' and m.cluster_id = c.subject_id
     order by r.score desc nulls last, a.id
-    limit 1)`
+    limit 1)
+  union all
+  (select null::text, r.score, r.outcome
+    from employees e join employee_assessments r on r.id = e.latest_assessment_id
+    where c.subject_kind = 'employee' and e.id = c.subject_id)`
 
 function caseConditions(filter: CaseQueueFilter): RawBuilder<unknown>[] {
   const conditions = [sql`c.status = ${filter.status ?? 'open'}`]
@@ -246,6 +262,7 @@ function mergeRiskiest(parts: readonly (readonly RankedRow[])[], count: number):
 }
 
 function namedApplicationOf(row: RankedRow): string | null {
+  if (row.subject_kind === 'employee') return null
   return row.risk_application_id ?? (row.subject_kind === 'application' ? row.subject_id : null)
 }
 
@@ -253,10 +270,15 @@ function namedApplicationOf(row: RankedRow): string | null {
 async function labelsOf(
   db: Kysely<Database>,
   rows: readonly RankedRow[],
-): Promise<{ names: ReadonlyMap<string, string | null>; memberCounts: ReadonlyMap<string, number> }> {
+): Promise<{
+  names: ReadonlyMap<string, string | null>
+  memberCounts: ReadonlyMap<string, number>
+  employeeNames: ReadonlyMap<string, string | null>
+}> {
   const applicationIds = [...new Set(rows.map(namedApplicationOf).filter((id) => id !== null))]
   const clusterIds = [...new Set(rows.filter((row) => row.subject_kind === 'cluster').map((row) => row.subject_id))]
-  const [names, counts] = await Promise.all([
+  const employeeIds = [...new Set(rows.filter((row) => row.subject_kind === 'employee').map((row) => row.subject_id))]
+  const [names, counts, employees] = await Promise.all([
     applicationIds.length === 0
       ? []
       : db
@@ -272,9 +294,13 @@ async function labelsOf(
           .where('cluster_id', 'in', clusterIds)
           .groupBy('cluster_id')
           .execute(),
+    employeeIds.length === 0
+      ? []
+      : db.selectFrom('employees').select(['id', 'legal_name']).where('id', 'in', employeeIds).execute(),
   ])
   return {
     names: new Map(names.map((row) => [row.id, row.name])),
     memberCounts: new Map(counts.map((row) => [row.cluster_id, Number(row.members)])),
+    employeeNames: new Map(employees.map((row) => [row.id, row.legal_name])),
   }
 }

@@ -11,6 +11,7 @@ import { createTaxiiObjectRepository, type TaxiiObjectRepository } from './taxii
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log-repository.js'
 import { createCaseRepository, type CaseRepository } from './case-repository.js'
 import { createDecisionRepository, type DecisionRepository } from './decision-repository.js'
+import { createEmployeeRepository, type EmployeeRepository } from './employee-repository.js'
 import { createHireRepository, type HireRepository } from './hire-repository.js'
 import { createIdentityRepository, type IdentityRepository } from './identity-repository.js'
 import { createImportJobRepository, type ImportJobRepository } from './import-job-repository.js'
@@ -26,6 +27,7 @@ import { createSessionRepository, type SessionRepository } from './session-repos
 import { createOidcSignInRepository, type OidcSignInRepository } from './oidc-sign-in-repository.js'
 import { createUserRepository, type UserRepository } from './user-repository.js'
 import { createWebhookOutbox, type WebhookOutbox } from './webhook-outbox.js'
+import { createWorkforceRecordRepository, type WorkforceRecordRepository } from './workforce-record-repository.js'
 import {
   createWebhookSubscriptionRepository,
   type WebhookSubscriptionRepository,
@@ -53,6 +55,8 @@ export type Repositories = {
   readonly screeningBatches: ScreeningBatchRepository
   readonly hires: HireRepository
   readonly atsWebhookReceipts: AtsWebhookReceiptRepository
+  readonly workforceRecords: WorkforceRecordRepository
+  readonly employees: EmployeeRepository
   readonly sharingExports: SharingExportRepository
   readonly taxiiObjects: TaxiiObjectRepository
   readonly policyVersions: PolicyVersionRepository
@@ -82,6 +86,8 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     screeningBatches: createScreeningBatchRepository(db),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
+    workforceRecords: createWorkforceRecordRepository(db),
+    employees: createEmployeeRepository(db),
     sharingExports: createSharingExportRepository(db),
     taxiiObjects: createTaxiiObjectRepository(db),
     policyVersions: createPolicyVersionRepository(db),

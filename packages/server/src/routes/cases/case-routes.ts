@@ -25,20 +25,26 @@ const queuedCaseViewSchema = z
     case: caseViewSchema,
     risk: z
       .object({
-        applicationId: z.string().describe("The application the score is from (a cluster's riskiest member)."),
+        applicationId: z
+          .string()
+          .nullable()
+          .describe(
+            "The application the score is from (a cluster's riskiest member); null for an employee, whose score is " +
+              'their latest assessment.',
+          ),
         score: z.number(),
         outcome: z.enum(outcomes),
       })
       .nullable()
-      .describe("The subject's latest screening; null before the first."),
-    candidateName: z.string().nullable(),
-    applicationCount: z.number().int().describe("1 for an application, a cluster's member count."),
+      .describe("The subject's latest screening (an employee's latest assessment); null before the first."),
+    candidateName: z.string().nullable().describe("The candidate's name; an employee's legal name."),
+    applicationCount: z.number().int().describe("1 for an application, a cluster's member count, 0 for an employee."),
   })
   .meta({ id: 'QueuedCase' })
 
 const queueQuery = z.strictObject({
   status: z.enum(caseStatuses).default('open'),
-  kind: z.enum(subjectKinds).optional().describe('Only cases about applications, or about clusters.'),
+  kind: z.enum(subjectKinds).optional().describe('Only cases about applications, clusters, or employees.'),
   outcome: oneOrMany(z.enum(outcomes)).optional().describe("The subject's latest outcome; repeat for several."),
   assignee: z
     .union([z.uuid(), z.literal('me'), z.literal('none')])

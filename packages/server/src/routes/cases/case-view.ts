@@ -5,7 +5,9 @@ import { z } from 'zod'
 export const subjectViewSchema = z
   .object({
     kind: z.enum(subjectKinds),
-    id: z.string().describe('The application id, or the cluster id (`cluster:<earliest application id>`).'),
+    id: z
+      .string()
+      .describe('The application id, the cluster id (`cluster:<earliest application id>`), or the employee id.'),
   })
   .meta({ id: 'Subject' })
 

@@ -1,15 +1,15 @@
-import type { Decision, NewOutboxEvent } from '@hirewall/store'
+import type { Decision, NewOutboxEvent, SubjectKind } from '@hirewall/store'
 import type { OutboundEventType } from '../../webhooks/outbound-event-types.js'
 
 /**
- * An analyst decided about an application or a cluster. Ids, the verdict and the reason only: no personal data (the
+ * An analyst decided about an application, a cluster or an employee. Ids, the verdict and the reason only: no personal data (the
  * analyst's note stays in HireWall); receivers read the subject with an API key that may.
  */
 export type CaseDecidedPayload = {
   readonly decisionId: number
   /** The case the decision was recorded in, when one was open. */
   readonly caseId: string | null
-  readonly subject: { readonly kind: 'application' | 'cluster'; readonly id: string }
+  readonly subject: { readonly kind: SubjectKind; readonly id: string }
   readonly verdict: Decision['verdict']
   readonly reason: string
   /** Who decided: `user:<id>`. */

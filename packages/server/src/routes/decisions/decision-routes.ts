@@ -25,6 +25,12 @@ const decisionResponse = z
   })
   .meta({ id: 'RecordedDecision' })
 
+const subjectPhrases: Readonly<Record<SubjectKind, string>> = {
+  application: 'an application',
+  cluster: 'a persona cluster',
+  employee: 'an employee (after the hire)',
+}
+
 const errors = {
   400: errorResponseSchema,
   401: errorResponseSchema,
@@ -33,7 +39,7 @@ const errors = {
 }
 
 /**
- * `POST /v1/applications/:id/decisions` and `POST /v1/clusters/:id/decisions`, under `cases.decide` (people only:
+ * `POST /v1/applications/:id/decisions`, `POST /v1/clusters/:id/decisions` and `POST /v1/employees/:id/decisions`, under `cases.decide` (people only:
  * no API key may decide). The decision, its case change, its audit entry and the `case.decided` event are written in
  * one transaction; nothing is ever deleted.
  */
@@ -47,7 +53,7 @@ export function registerDecisionRoutes(app: FastifyInstance, options: { readonly
         preHandler: requirePermission('cases.decide'),
         schema: {
           tags: ['review'],
-          summary: `Record a decision on ${kind === 'application' ? 'an application' : 'a persona cluster'}`,
+          summary: `Record a decision on ${subjectPhrases[kind]}`,
           description:
             'A verdict (`confirmed-fraud`, `cleared`) closes the open case; `needs-verification` opens one. ' +
             'Decisions are labels for learning: never changed or deleted. Emits `case.decided`.',
@@ -87,4 +93,5 @@ export function registerDecisionRoutes(app: FastifyInstance, options: { readonly
     async (id) => (await store.applications.find(id)) !== undefined,
   )
   route('cluster', '/v1/clusters/:id/decisions', async (id) => (await store.identity.cluster(id)) !== undefined)
+  route('employee', '/v1/employees/:id/decisions', async (id) => (await store.employees.find(id)) !== undefined)
 }
