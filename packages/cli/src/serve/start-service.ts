@@ -96,7 +96,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     publicOrigins: settings.publicOrigins,
     console: settings.serveConsole,
     wakeDeliveries: () => wakeDeliveries(),
-    rescreenJobs: rescreenJobStarter(queue),
+    rescreenJobs: rescreenJobStarter(queue, store),
     extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined
       ? {}

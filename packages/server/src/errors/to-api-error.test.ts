@@ -19,6 +19,18 @@ describe('toApiError', () => {
     ['a 404 from a plugin', fastifyError('FST_ERR_NOT_FOUND', 404), 'NOT_FOUND', 404],
     ['an unlisted 4xx', fastifyError('FST_ERR_X', 418), 'BAD_REQUEST', 400],
     ['a plain error', new Error('connection refused to db.internal:5432'), 'INTERNAL', 500],
+    [
+      'the database restarting',
+      Object.assign(new Error('terminating connection'), { code: '57P01' }),
+      'UNAVAILABLE',
+      503,
+    ],
+    [
+      'a refused database connection',
+      Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' }),
+      'UNAVAILABLE',
+      503,
+    ],
     ['a 5xx Fastify error', fastifyError('FST_ERR_X', 502), 'INTERNAL', 500],
     ['a thrown string', 'oops', 'INTERNAL', 500],
     ['null', null, 'INTERNAL', 500],
@@ -28,6 +40,17 @@ describe('toApiError', () => {
     expect(apiError.code).toBe(code)
     expect(apiError.status).toBe(status)
     expect(isServerFault).toBe(status >= 500)
+  })
+
+  it('answers a database that cannot be reached with 503 and Retry-After, naming no internals', () => {
+    const { apiError, isServerFault } = toApiError(
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' }),
+      context,
+    )
+    expect(isServerFault).toBe(true)
+    expect(apiError.details).toEqual({ reason: 'database-unavailable' })
+    expect(apiError.headers).toEqual({ 'retry-after': '1' })
+    expect(apiError.message).not.toContain('10.0.0.7')
   })
 
   it('never passes an unknown error message to the client', () => {

@@ -1,6 +1,7 @@
 import { formatPath } from '@hirewall/core'
 import { ApiError } from './api-error.js'
 import { errorCodes, errorStatus, type ErrorCode } from './error-codes.js'
+import { isDatabaseUnavailable } from './is-database-unavailable.js'
 
 /** What the error handler knows about the request that failed. */
 export type ErrorContext = {
@@ -81,7 +82,21 @@ export function toApiError(error: unknown, context: ErrorContext): MappedError {
           : 'The request was refused.'
     return clientError(new ApiError(codeForStatus(status), message))
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable()
   return internal(context)
+}
+
+// Still a server fault (logged with its cause), but one the client can retry: the database restarts or is away.
+function databaseUnavailable(): MappedError {
+  return {
+    apiError: new ApiError(
+      'UNAVAILABLE',
+      'The database cannot be reached now. Retry shortly; a submission retried with its Idempotency-Key is stored once.',
+      { reason: 'database-unavailable' },
+      { headers: { 'retry-after': '1' } },
+    ),
+    isServerFault: true,
+  }
 }
 
 function clientError(apiError: ApiError): MappedError {

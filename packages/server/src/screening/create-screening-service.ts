@@ -10,6 +10,7 @@ import { defaultIdempotencyKey, type Store, type StoredScreeningResult } from '@
 import { ActiveRiskModel } from './active-risk-model.js'
 import { GroupCommitQueue } from './group-commit-queue.js'
 import { IdentityMemory } from './identity-memory.js'
+import { PublishedPolicy } from './published-policy.js'
 import { rescreenApplications } from './rescreen-applications.js'
 import { screenBatch, type PreparedSubmission } from './screen-batch.js'
 import { dataVersionsOf, detectRecordSignals, type ScreeningConfig } from './screening-config.js'
@@ -47,6 +48,12 @@ export type ScreeningServiceOptions = {
    * submissions fail with `unavailable`), an `onScreened` listener that threw.
    */
   readonly onError?: (error: unknown) => void
+  /**
+   * Screen with the policy published in the store (`store.policyVersions`), read again under the linking lock of every
+   * batch and before every re-screening page, so a version any process publishes applies everywhere at once; `policy`
+   * screens until one is published. Default false: `policy` (and `reconfigure`) only.
+   */
+  readonly followPublishedPolicy?: boolean
 }
 
 /**
@@ -62,8 +69,15 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     intelDetectors: options.intelDetectors ?? [],
   }
   const memory = new IdentityMemory(options.identityIndex)
-  await memory.rebuild(store.linking)
+  const published = options.followPublishedPolicy === true ? new PublishedPolicy() : undefined
+  const followPolicy = async (repositories: Pick<Store, 'policyVersions'>): Promise<ScoringPolicy> => {
+    const policy = await published?.refresh(repositories.policyVersions)
+    if (policy !== undefined && policy !== config.policy) config = { ...config, policy }
+    return config.policy
+  }
+  const policyUnderLock = published === undefined ? undefined : followPolicy
   const riskModel = new ActiveRiskModel(options.onError)
+  await memory.rebuild(store.linking)
   let isOpen = true
   const listeners = new Set<(result: StoredScreeningResult) => void>()
   if (options.onScreened !== undefined) listeners.add(options.onScreened)
@@ -82,7 +96,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     { maxBatchSize: options.batch?.maxBatchSize ?? 64, maxWaitMs: options.batch?.maxWaitMs ?? 1 },
     async (batch) => {
       try {
-        return notify(await screenBatch(store, memory, batch, riskModel))
+        return notify(await screenBatch(store, memory, batch, riskModel, policyUnderLock))
       } catch (error) {
         options.onError?.(error)
         if (batch.length === 1) return [unavailable()]
@@ -91,7 +105,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
       const results: SubmissionResult[] = []
       for (const item of batch) {
         try {
-          results.push(...notify(await screenBatch(store, memory, [item], riskModel)))
+          results.push(...notify(await screenBatch(store, memory, [item], riskModel, policyUnderLock)))
         } catch (error) {
           options.onError?.(error)
           results.push(unavailable())
@@ -148,7 +162,14 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     rescreen: async (rescreenOptions) => {
       if (!isOpen) throw new ScreeningError('closed', closed().message)
       const running = rescreenApplications(
-        { store, config: () => config, riskModel, isOpen: () => isOpen, onScreened: screened },
+        {
+          store,
+          config: () => config,
+          riskModel,
+          isOpen: () => isOpen,
+          onScreened: screened,
+          ...(published === undefined ? {} : { refreshPolicy: () => followPolicy(store) }),
+        },
         rescreenOptions,
       )
       rescreens.add(running)

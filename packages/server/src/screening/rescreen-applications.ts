@@ -20,6 +20,8 @@ export type RescreenContext = {
   readonly config: () => ScreeningConfig
   /** The active risk model, read again for every page; absent: the rules alone. */
   readonly riskModel?: ActiveRiskModel
+  /** Reads the published policy into `config` before each page, when the service follows the store's. */
+  readonly refreshPolicy?: () => Promise<unknown>
   /** False once the service closes: the pass stops after the page in progress. */
   readonly isOpen: () => boolean
   readonly onScreened?: ((result: StoredScreeningResult) => void) | undefined
@@ -55,6 +57,7 @@ export async function rescreenApplications(
       break
     }
     for (const candidate of page) unseen.delete(candidate.id)
+    await context.refreshPolicy?.()
     const config = context.config()
     policyVersion = config.policy.version
     const model = await context.riskModel?.refresh(context.store.models)

@@ -1,4 +1,4 @@
-import { extractIdentifiers, type NormalisedApplication } from '@hirewall/core'
+import { extractIdentifiers, type NormalisedApplication, type ScoringPolicy } from '@hirewall/core'
 import { linkFactsFrom } from '@hirewall/model'
 import type { ClusterAssignment, NewScreenedApplication, Repositories, Store, TakenApplication } from '@hirewall/store'
 import type { ActiveRiskModel } from './active-risk-model.js'
@@ -41,6 +41,8 @@ export async function screenBatch(
   memory: IdentityMemory,
   batch: readonly PreparedSubmission[],
   riskModel: ActiveRiskModel,
+  /** The published policy, read under the lock; absent: each submission's own configuration decides. */
+  policyUnderLock?: (repositories: Repositories) => Promise<ScoringPolicy>,
 ): Promise<readonly SubmissionResult[]> {
   if (memory.isStale) await memory.rebuild(store.linking)
   // Outside the lock, so a process that was idle while others linked does not hold every process up replaying.
@@ -56,6 +58,9 @@ export async function screenBatch(
         ids: batch.map((item) => item.submission.record.id),
       })
       const plans = planBatch(batch, taken)
+      const hasNew = plans.some((plan) => plan.kind === 'new')
+      // Under the lock, which publishing takes too: no result is written with a policy replaced before it commits.
+      const policy = hasNew ? await policyUnderLock?.(repositories) : undefined
       // Under the lock: every process screens the batch after a promotion with the promoted model.
       const model = plans.some((plan) => plan.kind === 'new') ? await riskModel.refresh(repositories.models) : undefined
 
@@ -78,7 +83,13 @@ export async function screenBatch(
           identitySignals: link.signals,
           identifiers: extractIdentifiers(record, item.facts),
           result: scoreWithModel(
-            scoreScreening(record.id, item.own, link.signals, link.clusterId, item.config),
+            scoreScreening(
+              record.id,
+              item.own,
+              link.signals,
+              link.clusterId,
+              policy === undefined ? item.config : { ...item.config, policy },
+            ),
             linkFacts,
             model,
           ),

@@ -4,8 +4,8 @@ import { buildApp, type BuildAppOptions } from '../app/build-app.js'
 import { storeAccessControl } from '../auth/store-access-control.js'
 import { registerConsole } from '../console/register-console.js'
 import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
-import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
+import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
 import { registerReviewRoutes } from '../routes/register-review-routes.js'
 import { registerSessionRoutes } from '../routes/session/register-session-routes.js'
@@ -38,8 +38,6 @@ export type ServiceAppOptions = {
   readonly console?: boolean | undefined
   /** Environment for the ATS webhook secrets (`HIREWALL_GREENHOUSE_SECRET`...); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
-  /** Applications in the generated world a model promotion is measured on (default 20,000). */
-  readonly promotionWorldCount?: number | undefined
   /** Logging, body limit, readiness checks, metrics probes. */
   readonly app?: Omit<BuildAppOptions, 'accessControl'> | undefined
 }
@@ -59,16 +57,12 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   registerUserRoutes(app, { store })
   registerApiKeyRoutes(app, { store })
   registerSubmissionRoutes(app, { screening, rescreenJobs: options.rescreenJobs })
+  registerPolicyRoutes(app, { store, screening, rescreenJobs: options.rescreenJobs })
   registerReadRoutes(app, { store })
   registerReviewRoutes(app, { store })
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
   registerWebhookSubscriptionRoutes(app, { store })
   registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
-  registerModelRoutes(app, {
-    store,
-    screening,
-    ...(options.promotionWorldCount === undefined ? {} : { promotionWorldCount: options.promotionWorldCount }),
-  })
   await options.extraRoutes?.(app)
   if (options.console ?? true) await registerConsole(app)
   return app

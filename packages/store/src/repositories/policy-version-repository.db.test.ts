@@ -58,6 +58,7 @@ describe.each(storeTestTargets())('policy versions on $name', ({ name, open }) =
     const outcome = await policyVersions.publish(2, { actor: 'user:ana', note: 'fewer misses' })
     expect(outcome.published).toMatchObject({ version: 2, status: 'published' })
     expect(outcome.retired).toMatchObject({ version: 1, status: 'retired' })
+    expect(outcome.isChange).toBe(true)
     expect((await policyVersions.list()).map((item) => [item.version, item.status])).toEqual([
       [2, 'published'],
       [1, 'retired'],
@@ -68,7 +69,10 @@ describe.each(storeTestTargets())('policy versions on $name', ({ name, open }) =
       details: { version: 2, policyVersion: 'stricter', previousVersion: 1, note: 'fewer misses' },
     })
     // Publishing the published version again changes nothing; a retired one can come back (a rollback).
-    expect((await policyVersions.publish(2, { actor: 'user:ana' })).retired).toBeUndefined()
+    expect(await policyVersions.publish(2, { actor: 'user:ana' })).toMatchObject({
+      retired: undefined,
+      isChange: false,
+    })
     expect((await policyVersions.publish(1, { actor: 'user:ben' })).published).toMatchObject({ version: 1 })
     expect(await policyVersions.publishedNumber()).toBe(1)
     await expect(policyVersions.publish(99, { actor: 'user:ana' })).rejects.toMatchObject({ code: 'not-found' })

@@ -36,6 +36,8 @@ export type NewPolicyVersion = {
 export type PublishedPolicy = {
   readonly published: StoredPolicyVersion
   readonly retired: StoredPolicyVersion | undefined
+  /** False when the version was published already: nothing changed. */
+  readonly isChange: boolean
 }
 
 export type PolicyVersionRepository = {
@@ -187,7 +189,7 @@ export function createPolicyVersionRepository(db: Kysely<Database>): PolicyVersi
             throw new StoreError('not-found', `No policy version ${version}.`, { target: 'version' })
           }
           const current = await published(transaction)
-          if (current?.version === version) return { published: current, retired: undefined }
+          if (current?.version === version) return { published: current, retired: undefined, isChange: false }
           if (current !== undefined) {
             await transaction
               .updateTable('policy_versions')
@@ -220,6 +222,7 @@ export function createPolicyVersionRepository(db: Kysely<Database>): PolicyVersi
           return {
             published: toPolicyVersion(row),
             retired: current === undefined ? undefined : { ...current, status: 'retired' as const },
+            isChange: true,
           }
         }),
       ),

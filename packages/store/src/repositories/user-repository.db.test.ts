@@ -51,6 +51,19 @@ describe.each(storeTestTargets())('users on $name', ({ open }) => {
     expect((await users.list()).map((listed) => listed.email)).toContain('ben@example.com')
   })
 
+  it('removes a one-time password for a person who signs in only through single sign-on', async () => {
+    const { users } = database.store
+    const user = await users.create({
+      email: 'sso@example.com',
+      role: 'viewer',
+      passwordHash: 'h',
+      mustChangePassword: true,
+    })
+    const after = await users.removePassword(user.id)
+    expect(after).toMatchObject({ hasPassword: false, mustChangePassword: false })
+    expect(await users.findCredentials('sso@example.com')).toEqual({ user: after, passwordHash: null })
+  })
+
   it.each([
     ['an unknown role', { email: 'x@example.com', role: 'owner' as 'admin' }],
     ['an email without @', { email: 'not-an-email', role: 'viewer' as const }],

@@ -40,6 +40,8 @@ export type UserRepository = {
   list(): Promise<readonly User[]>
   count(): Promise<number>
   setPassword(id: string, passwordHash: string, options?: { readonly mustChangePassword?: boolean }): Promise<User>
+  /** Leaves the user without a password (single sign-on only) and clears `mustChangePassword`. */
+  removePassword(id: string): Promise<User>
   setRole(id: string, role: UserRole): Promise<User>
   recordLogin(id: string): Promise<void>
   /** Disabled users keep their history (decisions, audit entries) but cannot sign in. */
@@ -108,6 +110,7 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
     },
     setPassword: (id, passwordHash, options = {}) =>
       update(id, { password_hash: passwordHash, must_change_password: options.mustChangePassword ?? false }),
+    removePassword: (id) => update(id, { password_hash: null, must_change_password: false }),
     setRole: (id, role) => update(id, { role }),
     recordLogin: async (id) => {
       await update(id, { last_login_at: new Date() })

@@ -35,9 +35,34 @@ export async function enqueueRescreen(queue: JobQueue, data: RescreenJobData = {
   return id
 }
 
-/** What `POST /v1/rescreen` uses to start a re-screening of the whole pool in the background. */
-export function rescreenJobStarter(queue: JobQueue): RescreenJobStarter {
-  return { start: async (data) => ({ jobId: await enqueueRescreen(queue, data) }) }
+/**
+ * What `POST /v1/rescreen` uses to start a re-screening of the whole pool in the background, and `GET
+ * /v1/rescreen/:jobId` to report one: the queue's state, and the progress each page saved while it runs.
+ */
+export function rescreenJobStarter(queue: JobQueue, store?: Pick<Store, 'jobProgress'>): RescreenJobStarter {
+  return {
+    start: async (data) => ({ jobId: await enqueueRescreen(queue, data) }),
+    find: async (jobId) => {
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(jobId)) return undefined
+      const job = await findRescreen(queue, jobId)
+      if (job === undefined) return undefined
+      const output = job.state === 'completed' ? (job.output as RescreenJobOutput | null) : null
+      const saved = output === null ? (await store?.jobProgress.find(jobId))?.progress : undefined
+      const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
+      return {
+        jobId: job.id,
+        state: job.state,
+        screened: output?.screened ?? count(saved?.['screened']),
+        changedCount: output?.changedCount ?? count(saved?.['changed']),
+        changed: output?.changed ?? [],
+        notFound: output?.notFound ?? [],
+        attempts: job.retryCount + (job.startedAt === null ? 0 : 1),
+        createdAt: job.createdAt,
+        startedAt: job.startedAt,
+        completedAt: job.completedAt,
+      }
+    },
+  }
 }
 
 /** A re-screening job's state; its output is a {@link RescreenJobOutput} once completed. */

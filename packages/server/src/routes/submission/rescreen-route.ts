@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { requirePermission } from '../../auth/require-permission.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
+import { jobStates, type JobState } from '../../jobs/job-queue.js'
 import type { RescreenJobData } from '../../screening/run-rescreen.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
 import { actorLabel } from '../audit/actor-label.js'
@@ -13,9 +14,28 @@ import { screeningErrorResponse } from './screening-error-response.js'
 /** The most applications one request re-screens while the caller waits; more go through a background job. */
 export const maxSynchronousRescreen = 100
 
+/** A background re-screening as `GET /v1/rescreen/:jobId` reports it. */
+export type RescreenJobView = {
+  readonly jobId: string
+  readonly state: JobState
+  /** Re-screened and changed so far (saved after each page; the final figures once completed). */
+  readonly screened: number
+  readonly changedCount: number
+  /** Once completed: the first changes (each also had its own event) and ids asked for that were not stored. */
+  readonly changed: readonly { readonly applicationId: string; readonly from: Scored; readonly to: Scored }[]
+  readonly notFound: readonly string[]
+  readonly attempts: number
+  readonly createdAt: Date
+  readonly startedAt: Date | null
+  readonly completedAt: Date | null
+}
+type Scored = { readonly outcome: (typeof outcomes)[number]; readonly score: number }
+
 /** Starts a background re-screening (a job queue puts `runRescreen` on it); answers with the job's id. */
 export type RescreenJobStarter = {
   start(data: RescreenJobData): Promise<{ readonly jobId: string }>
+  /** The job's state and progress, or `undefined` when no re-screening has this id. */
+  find?(jobId: string): Promise<RescreenJobView | undefined>
 }
 
 const requestBody = z
@@ -51,6 +71,23 @@ const queuedResponse = z
   .object({ status: z.literal('queued'), jobId: z.string(), policyVersion: z.string() })
   .meta({ id: 'RescreenQueued' })
 
+const jobView = z
+  .object({
+    jobId: z.string(),
+    state: z.enum(jobStates).describe('`created` and `retry` wait, `active` runs; the others have ended.'),
+    screened: z.number().int().describe('Applications re-screened so far (the total once completed).'),
+    changedCount: z.number().int().describe('Of those, how many changed outcome.'),
+    changed: z
+      .array(z.object({ applicationId: z.string(), from: scoreAndOutcome, to: scoreAndOutcome }))
+      .describe('Once completed: the first 1,000 changes (each also had a `screening.outcome_changed` event).'),
+    notFound: z.array(z.string()),
+    attempts: z.number().int().describe('Attempts so far; a retried attempt resumes after the last page done.'),
+    createdAt: z.iso.datetime(),
+    startedAt: z.iso.datetime().nullable(),
+    completedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'RescreenJob' })
+
 const errors = {
   400: errorResponseSchema,
   401: errorResponseSchema,
@@ -59,14 +96,53 @@ const errors = {
 }
 
 /**
+ * `GET /v1/rescreen/:jobId` (`policy.manage`): a background re-screening's state and progress (started here, by a
+ * policy publication or a watchlist change).
+ */
+function registerRescreenStatusRoute(app: FastifyInstance, jobs: RescreenJobStarter | undefined): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/v1/rescreen/:jobId',
+    {
+      preHandler: requirePermission('policy.manage'),
+      schema: {
+        tags: ['applications'],
+        summary: 'A background re-screening: its state, progress and, once completed, the changed outcomes',
+        params: z.object({ jobId: z.string().min(1).max(100) }),
+        response: { 200: jobView, 404: errorResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await jobs?.find?.(request.params.jobId)
+      if (found === undefined) {
+        throw new ApiError('NOT_FOUND', 'No background re-screening has this id.', { target: 'params.jobId' })
+      }
+      return {
+        ...found,
+        changed: found.changed.map(({ applicationId, from, to }) => ({
+          applicationId,
+          from: { ...from },
+          to: { ...to },
+        })),
+        notFound: [...found.notFound],
+        createdAt: found.createdAt.toISOString(),
+        startedAt: found.startedAt?.toISOString() ?? null,
+        completedAt: found.completedAt?.toISOString() ?? null,
+      }
+    },
+  )
+}
+
+/**
  * `POST /v1/rescreen` (`policy.manage`): re-screens with the current policy and reference data. A list of ids runs
  * while the caller waits; without one, every application is re-screened by a background job when the server has a
- * job queue. The pass is written to the audit log (`applications.rescreened`) with the caller.
+ * job queue, and `GET /v1/rescreen/:jobId` reports it. The pass is written to the audit log (`applications.rescreened`)
+ * with the caller.
  */
 export function registerRescreenRoute(
   app: FastifyInstance,
   options: { readonly screening: ScreeningService; readonly rescreenJobs?: RescreenJobStarter | undefined },
 ): void {
+  registerRescreenStatusRoute(app, options.rescreenJobs)
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/rescreen',
     {
