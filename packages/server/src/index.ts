@@ -260,6 +260,20 @@ export { defaultUploadLimitBytes, uploadContentTypes } from './routes/imports/up
 // ── the whole service ──
 export { buildServiceApp, type ServiceAppOptions } from './service/build-service-app.js'
 
+// ── after the hire: the workforce pipeline ──
+export {
+  createWorkforceService,
+  workforceActor,
+  type IngestReport,
+  type IngestedRow,
+  type ReplayReport,
+  type WorkforceService,
+  type WorkforceServiceOptions,
+} from './workforce/workforce-service.js'
+export { feedContentTypes, feedFormats, importFeed, workforceFeeds, type WorkforceFeed } from './workforce/workforce-feeds.js'
+export { defaultFeedLimitBytes, registerWorkforceIngestRoute } from './routes/workforce/workforce-ingest-route.js'
+export { registerEmployeeRoutes } from './routes/workforce/employee-routes.js'
+
 // ── the scoring policy's versions and backtests ──
 export { registerPolicyRoutes, type PolicyRoutesOptions } from './routes/policy/policy-routes.js'
 export {

@@ -15,6 +15,9 @@ import { registerUserRoutes } from '../routes/users/register-user-routes.js'
 import { registerWebhookDeliveryRoutes } from '../routes/webhook-deliveries/webhook-delivery-routes.js'
 import { registerWebhookSubscriptionRoutes } from '../routes/webhook-subscriptions/webhook-subscription-routes.js'
 import type { ScreeningService } from '../screening/screening-service.js'
+import { registerEmployeeRoutes } from '../routes/workforce/employee-routes.js'
+import { registerWorkforceIngestRoute } from '../routes/workforce/workforce-ingest-route.js'
+import type { WorkforceService } from '../workforce/workforce-service.js'
 import { registerCsrfCheck } from '../security/csrf-check.js'
 import { defaultSubmissionRateLimit, registerPermissionRateLimit } from '../security/permission-rate-limit.js'
 import type { RateLimit } from '../security/rate-limiter.js'
@@ -38,6 +41,15 @@ export type ServiceAppOptions = {
   readonly console?: boolean | undefined
   /** Environment for the ATS webhook secrets (`HIREWALL_GREENHOUSE_SECRET`...); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  /** The after-hire pipeline: `POST /v1/workforce/{feed}`, `GET /v1/employees`, `/v1/employees/:id`, `/v1/farms`. */
+  readonly workforce?:
+    | {
+        readonly service: WorkforceService
+        /** The organisation's secret for payroll account hashes (`HIREWALL_ACCOUNT_KEY`). */
+        readonly accountKey?: string | undefined
+        readonly feedLimitBytes?: number | undefined
+      }
+    | undefined
   /** Logging, body limit, readiness checks, metrics probes. */
   readonly app?: Omit<BuildAppOptions, 'accessControl'> | undefined
 }
@@ -63,6 +75,11 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
   registerWebhookSubscriptionRoutes(app, { store })
   registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
+  if (options.workforce !== undefined) {
+    const { service, accountKey, feedLimitBytes } = options.workforce
+    await registerWorkforceIngestRoute(app, { workforce: service, accountKey, feedLimitBytes })
+    registerEmployeeRoutes(app, { store, workforce: service })
+  }
   await options.extraRoutes?.(app)
   if (options.console ?? true) await registerConsole(app)
   return app
