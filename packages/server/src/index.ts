@@ -260,6 +260,21 @@ export { defaultUploadLimitBytes, uploadContentTypes } from './routes/imports/up
 // ── the whole service ──
 export { buildServiceApp, type ServiceAppOptions } from './service/build-service-app.js'
 
+// ── the risk model: scoring next to the rules, stored models, promotion ──
+export { ActiveRiskModel } from './screening/active-risk-model.js'
+export { combinedWithModel, contributionsKept, scoreWithModel, toModelAssessment } from './screening/score-with-model.js'
+export { evaluationSummaryOf, storeModelFile, toNewStoredModel } from './models/model-records.js'
+export {
+  checkPromotion,
+  defaultPromotionTolerance,
+  defaultPromotionWorldCount,
+  evaluationWorldSeed,
+  generatedWorldForGate,
+  type PromotionCheck,
+  type PromotionCheckOptions,
+} from './models/promotion-check.js'
+export { registerModelRoutes, type ModelRoutesOptions } from './routes/models/model-routes.js'
+
 // ── after the hire: the workforce pipeline ──
 export {
   createWorkforceService,

@@ -4,6 +4,7 @@ import { buildApp, type BuildAppOptions } from '../app/build-app.js'
 import { storeAccessControl } from '../auth/store-access-control.js'
 import { registerConsole } from '../console/register-console.js'
 import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
+import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
 import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
@@ -41,6 +42,8 @@ export type ServiceAppOptions = {
   readonly console?: boolean | undefined
   /** Environment for the ATS webhook secrets (`HIREWALL_GREENHOUSE_SECRET`...); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  /** Applications in the generated world a model promotion is measured on (default 20,000). */
+  readonly promotionWorldCount?: number | undefined
   /** The after-hire pipeline: `POST /v1/workforce/{feed}`, `GET /v1/employees`, `/v1/employees/:id`, `/v1/farms`. */
   readonly workforce?:
     | {
@@ -75,6 +78,11 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
   registerWebhookSubscriptionRoutes(app, { store })
   registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
+  registerModelRoutes(app, {
+    store,
+    screening,
+    ...(options.promotionWorldCount === undefined ? {} : { promotionWorldCount: options.promotionWorldCount }),
+  })
   if (options.workforce !== undefined) {
     const { service, accountKey, feedLimitBytes } = options.workforce
     await registerWorkforceIngestRoute(app, { workforce: service, accountKey, feedLimitBytes })
