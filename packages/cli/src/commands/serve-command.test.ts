@@ -5,9 +5,22 @@ describe('hirewall serve and hirewall admin', () => {
   it('documents its settings and the environment it reads', async () => {
     const run = await runCli(['serve', '--help'])
     expect(run.exitCode).toBe(0)
-    for (const option of ['--port', '--data-dir', '--public-origin', '--demo', '--no-console', '--trust-proxy'])
+    for (const option of [
+      '--port',
+      '--data-dir',
+      '--public-origin',
+      '--demo',
+      '--no-console',
+      '--trust-proxy',
+      '--workforce-organisation',
+    ])
       expect(run.stdout).toContain(option)
-    for (const variable of ['DATABASE_URL', 'HIREWALL_GREENHOUSE_SECRET', 'HIREWALL_LEVER_API_KEY'])
+    for (const variable of [
+      'DATABASE_URL',
+      'HIREWALL_GREENHOUSE_SECRET',
+      'HIREWALL_LEVER_API_KEY',
+      'HIREWALL_ACCOUNT_KEY',
+    ])
       expect(run.stdout).toContain(variable)
   })
 

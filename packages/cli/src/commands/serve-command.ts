@@ -8,6 +8,7 @@ import { loadPolicy } from '../policy/load-policy.js'
 import { resolveDataDirectory } from '../serve/data-directory.js'
 import { publicOrigins } from '../serve/public-origins.js'
 import { startService } from '../serve/start-service.js'
+import { engineOptions } from '../workforce/workforce-engine.js'
 import { demoFile } from './demo-command.js'
 
 type ServeFlags = IntelFlags & {
@@ -22,6 +23,7 @@ type ServeFlags = IntelFlags & {
   readonly submissionsPerMinute?: number
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly trustProxy?: string
+  readonly workforceOrganisation?: string
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const
@@ -65,6 +67,10 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
       'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)',
     )
     .option('--no-intel', 'screen without the intel cache and the shipped network data')
+    .option(
+      '--workforce-organisation <file>',
+      'after the hire: the organisation file (trusted networks, offices, allowed tools; docs/workforce.md)',
+    )
     .addHelpText(
       'after',
       `
@@ -76,6 +82,7 @@ Environment:
   HIREWALL_ASHBY_SECRET        secret(s) of Ashby webhooks
   HIREWALL_LEVER_SECRET        signature token(s) of Lever webhooks
   HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
+  HIREWALL_ACCOUNT_KEY         secret the payroll feed's account numbers are hashed with (HMAC-SHA256)
 See docs/api.md, docs/webhooks.md and docs/security.md.`,
     )
     .action(async (options: Omit<ServeFlags, 'port'> & { port?: number }) => {
@@ -91,6 +98,16 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
   const say = (line: string): void => void io.stderr.write(`${line}\n`)
   const policy = await loadPolicy(flags.policy)
   const intel = await loadScreeningIntel(flags, io)
+  const workforce = await engineOptions(
+    {
+      intel: flags.intel,
+      ...(flags.intelDir === undefined ? {} : { intelDir: flags.intelDir }),
+      ...(flags.policy === undefined ? {} : { policy: flags.policy }),
+      ...(flags.workforceOrganisation === undefined ? {} : { organisation: flags.workforceOrganisation }),
+    },
+    io,
+  )
+  const accountKey = process.env.HIREWALL_ACCOUNT_KEY?.trim() || undefined
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
   const service = await startService({
     port,
@@ -107,6 +124,8 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     serveConsole: flags.console,
     trustProxy: flags.trustProxy === 'true' ? true : flags.trustProxy,
     say,
+    workforce,
+    accountKey,
   })
   const url = service.server.url.replace('http://127.0.0.1:', 'http://localhost:')
   if (service.seeded > 0) say(`Loaded ${service.seeded} demo applications (packages/cli/demo/applications.jsonl).`)

@@ -5,6 +5,7 @@ import {
   buildServiceApp,
   createJobQueue,
   createScreeningService,
+  createWorkforceService,
   ensureFirstAdmin,
   registerImportRoutes,
   rescreenJobStarter,
@@ -17,6 +18,7 @@ import {
   type ScreeningService,
 } from '@hirewall/server'
 import { describeStoreTarget, openStore, type Store } from '@hirewall/store'
+import { createWorkforceEvaluator, type WorkforceEvaluatorOptions } from '@hirewall/workforce'
 import type { ScreeningIntel } from '../intel/screening-intel.js'
 
 /** Everything `hirewall serve` needs, already resolved from flags and environment. */
@@ -39,6 +41,10 @@ export type ServiceSettings = {
   readonly trustProxy?: boolean | string | undefined
   /** Where the startup banner goes. */
   readonly say: (line: string) => void
+  /** The after-hire evaluator's lists, network data, organisation and policy; unset serves no workforce routes. */
+  readonly workforce?: WorkforceEvaluatorOptions | undefined
+  /** The organisation's secret for payroll account hashes (`HIREWALL_ACCOUNT_KEY`). */
+  readonly accountKey?: string | undefined
   /** Called with the exit code after a shutdown; `process.exit` by default (tests keep their process). */
   readonly exit?: ((code: number) => void) | undefined
   /** The signals that shut down; SIGTERM and SIGINT by default, none in tests. */
@@ -81,6 +87,16 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     detectors: settings.intel.detectors,
     onError: (error) => logScreeningError(error),
   })
+  // The after-hire evaluator is rebuilt from the stored feed records, in time order.
+  const workforceOptions = settings.workforce
+  const workforce =
+    workforceOptions === undefined
+      ? undefined
+      : await createWorkforceService({ store, createEvaluator: () => createWorkforceEvaluator(workforceOptions) })
+  if (workforce !== undefined && workforce.lastReplay.records > 0)
+    settings.say(
+      `Workforce: replayed ${workforce.lastReplay.records} stored records in ${(workforce.lastReplay.ms / 1000).toFixed(1)} s`,
+    )
   // Bulk imports and re-screenings run on a job queue in the database, shared by every process on it.
   let logJobError = (error: Error, _where: object): void => settings.say(`Background job error: ${error.message}`)
   const queue = createJobQueue(store, {
@@ -91,6 +107,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   // The worker starts after the app; until then there is nothing to wake.
   let wakeDeliveries = (): void => undefined
   const app = await buildServiceApp({
+    ...(workforce === undefined ? {} : { workforce: { service: workforce, accountKey: settings.accountKey } }),
     store,
     screening,
     publicOrigins: settings.publicOrigins,
@@ -125,6 +142,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   // Hooks run last registered first: the store closes after everything that uses it.
   server.onShutdown('store', () => store.close())
   server.onShutdown('screening', () => screening.close())
+  if (workforce !== undefined) server.onShutdown('workforce', () => workforce.close())
   server.onShutdown('webhook deliveries', () => worker.stop())
   // Running import batches and re-screening pages finish, or go back to the queue for another process, within the
   // shutdown's own 10 s and before the pipeline closes.

@@ -9,6 +9,7 @@ import {
   loadShippedLists,
   type OrganisationSettings,
   type WorkforceEvaluator,
+  type WorkforceEvaluatorOptions,
 } from '@hirewall/workforce'
 import type { CliIo } from '../cli-io.js'
 import { loadPolicy } from '../policy/load-policy.js'
@@ -36,6 +37,15 @@ export async function createEngine(
   io: CliIo,
   fallback: OrganisationSettings = {},
 ): Promise<WorkforceEvaluator> {
+  return createWorkforceEvaluator(await engineOptions(flags, io, fallback))
+}
+
+/** What {@link createEngine} builds an evaluator from; `hirewall serve` makes one evaluator per rebuild from it. */
+export async function engineOptions(
+  flags: EngineFlags,
+  io: CliIo,
+  fallback: OrganisationSettings = {},
+): Promise<WorkforceEvaluatorOptions> {
   const warn = (message: string): void => {
     io.stderr.write(`hirewall: ${message}\n`)
   }
@@ -62,10 +72,10 @@ export async function createEngine(
     for (const warning of intel.warnings) if (warning.code !== 'no-sanctions-list') warn(warning.message)
     ranges = [...intel.lists.network]
   }
-  return createWorkforceEvaluator({
+  return {
     lists,
     network: { ranges, ipDatabase: loadPackagedIpDatabase() },
     organisation,
     policy: await loadPolicy(flags.policy),
-  })
+  }
 }
