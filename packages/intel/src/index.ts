@@ -119,6 +119,7 @@ export {
 } from './watchlists/watchlist-csv-names.js'
 export { readListedIndicator, type ListedIndicator } from './watchlists/listed-indicator.js'
 export { createWatchlistDetector, type WatchlistDetectorOptions } from './watchlists/watchlist-detector.js'
+export { recordIndicators, type RecordIndicator } from './watchlists/record-indicators.js'
 export {
   keyedHashPrefix,
   keyedIndicatorHash,

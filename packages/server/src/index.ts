@@ -301,3 +301,10 @@ export {
   type BacktestReport,
 } from './policy/backtest-policy.js'
 export { PublishedPolicy, scoringPolicyOf } from './screening/published-policy.js'
+
+// ── sharing: admin exports and the TAXII 2.1 server ──
+export { registerSharingExportRoutes, type SharingExportRoutesOptions } from './routes/sharing/sharing-export-routes.js'
+export { producerOf, type SharingSettings } from './routes/sharing/sharing-settings.js'
+export { registerTaxiiRoutes, taxiiApiRootPath, type TaxiiRoutesOptions } from './routes/taxii/register-taxii-routes.js'
+export { taxiiMediaType, stixMediaType, acceptsTaxii } from './routes/taxii/taxii-media-types.js'
+export { taxiiCollectionOf, findTaxiiCollection, type TaxiiCollection } from './routes/taxii/taxii-collections.js'

@@ -14,6 +14,8 @@ export const permissions = [
   'webhooks.manage',
   'policy.manage',
   'account.own',
+  'sharing.export',
+  'sharing.read',
 ] as const
 /** One of {@link permissions}. */
 export type Permission = (typeof permissions)[number]
@@ -62,6 +64,16 @@ export const permissionTable = {
     minimumRole: 'viewer',
     scopes: [],
     description: "see one's own account, change one's own password and sign out (people only)",
+  },
+  'sharing.export': {
+    minimumRole: 'admin',
+    scopes: [],
+    description: 'export confirmed-fraud indicators (STIX, MISP) for partners and download past exports (people only)',
+  },
+  'sharing.read': {
+    minimumRole: 'admin',
+    scopes: ['read', 'admin'],
+    description: 'read the exported indicators through the TAXII 2.1 server',
   },
 } as const satisfies Record<Permission, PermissionRule>
 

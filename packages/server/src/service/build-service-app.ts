@@ -10,8 +10,11 @@ import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
 import { registerReviewRoutes } from '../routes/register-review-routes.js'
 import { registerSessionRoutes } from '../routes/session/register-session-routes.js'
+import { registerSharingExportRoutes } from '../routes/sharing/sharing-export-routes.js'
+import type { SharingSettings } from '../routes/sharing/sharing-settings.js'
 import type { RescreenJobStarter } from '../routes/submission/rescreen-route.js'
 import { registerSubmissionRoutes } from '../routes/submission/register-submission-routes.js'
+import { registerTaxiiRoutes } from '../routes/taxii/register-taxii-routes.js'
 import { registerUserRoutes } from '../routes/users/register-user-routes.js'
 import { registerWebhookDeliveryRoutes } from '../routes/webhook-deliveries/webhook-delivery-routes.js'
 import { registerWebhookSubscriptionRoutes } from '../routes/webhook-subscriptions/webhook-subscription-routes.js'
@@ -42,6 +45,8 @@ export type ServiceAppOptions = {
   readonly console?: boolean | undefined
   /** Environment for the ATS webhook secrets (`HIREWALL_GREENHOUSE_SECRET`...); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined
+  /** The producer name, consortium key and mail lists of admin exports and the TAXII server. */
+  readonly sharing?: SharingSettings | undefined
   /** Applications in the generated world a model promotion is measured on (default 20,000). */
   readonly promotionWorldCount?: number | undefined
   /** The after-hire pipeline: `POST /v1/workforce/{feed}`, `GET /v1/employees`, `/v1/employees/:id`, `/v1/farms`. */
@@ -78,6 +83,8 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
   registerWebhookSubscriptionRoutes(app, { store })
   registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
+  registerSharingExportRoutes(app, { store, settings: options.sharing ?? {} })
+  await registerTaxiiRoutes(app, { store, settings: options.sharing ?? {} })
   registerModelRoutes(app, {
     store,
     screening,
