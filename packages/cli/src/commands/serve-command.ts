@@ -49,7 +49,10 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
       [],
     )
     .option('--admin-email <email>', 'email of the admin created on first start', 'admin@hirewall.localhost')
-    .option('--policy <file>', 'scoring policy file (default: the shipped policy)')
+    .option(
+      '--policy <file>',
+      'scoring policy file (default: the shipped policy); recorded as version 1 when the store has no published policy, after which the published one screens',
+    )
     .option('--demo', 'load the bundled demo applications when the store is empty')
     .option('--no-console', 'serve the API only')
     .option(

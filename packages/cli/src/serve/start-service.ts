@@ -9,6 +9,7 @@ import {
   ensureFirstAdmin,
   registerImportRoutes,
   rescreenJobStarter,
+  scoringPolicyOf,
   serverJobQueues,
   startDeliveryWorker,
   startJobWorkers,
@@ -76,13 +77,29 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     maxConnections: 20,
   })
   settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  // The store's published policy wins; a new store's history starts with the one this process was given.
+  const startPolicy = await store.policyVersions.publishInitial({
+    policy: settings.policy,
+    author: 'system:serve',
+    note: 'The policy hirewall serve first started with.',
+  })
+  const policy = scoringPolicyOf(startPolicy.stored)
+  settings.say(
+    `Policy: version ${startPolicy.stored.version} (${policy.version}), ${startPolicy.isNew ? 'recorded as the first version' : 'as published in the store'}`,
+  )
+  if (policy.version !== settings.policy.version) {
+    settings.say(
+      `  The policy given (${settings.policy.version}) is not the published one: save and publish it in the console or with POST /v1/policy/versions.`,
+    )
+  }
   // Until the app (and its logger) exists, the pipeline's own errors go to the banner's stream.
   let logScreeningError = (error: unknown): void =>
     settings.say(`Screening error: ${error instanceof Error ? error.message : String(error)}`)
   // Opening the pipeline replays the stored pool into the identity graph's memory.
   const screening = await createScreeningService({
     store,
-    policy: settings.policy,
+    policy,
+    followPublishedPolicy: true,
     reference: settings.intel.reference,
     detectors: settings.intel.detectors,
     onError: (error) => logScreeningError(error),
