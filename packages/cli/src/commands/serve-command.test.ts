@@ -13,6 +13,7 @@ describe('hirewall serve and hirewall admin', () => {
       '--no-console',
       '--trust-proxy',
       '--workforce-organisation',
+      '--producer',
     ])
       expect(run.stdout).toContain(option)
     for (const variable of [
@@ -20,6 +21,8 @@ describe('hirewall serve and hirewall admin', () => {
       'HIREWALL_GREENHOUSE_SECRET',
       'HIREWALL_LEVER_API_KEY',
       'HIREWALL_ACCOUNT_KEY',
+      'HIREWALL_PRODUCER',
+      'HIREWALL_CONSORTIUM_KEY_FILE',
     ])
       expect(run.stdout).toContain(variable)
   })

@@ -8,6 +8,7 @@ import { loadPolicy } from '../policy/load-policy.js'
 import { resolveDataDirectory } from '../serve/data-directory.js'
 import { publicOrigins } from '../serve/public-origins.js'
 import { startService } from '../serve/start-service.js'
+import { consortiumKeyFileVariable, readConsortiumKey } from '../sharing/read-consortium-key.js'
 import { engineOptions } from '../workforce/workforce-engine.js'
 import { demoFile } from './demo-command.js'
 
@@ -24,6 +25,7 @@ type ServeFlags = IntelFlags & {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly trustProxy?: string
   readonly workforceOrganisation?: string
+  readonly producer?: string
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const
@@ -74,6 +76,10 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
       '--workforce-organisation <file>',
       'after the hire: the organisation file (trusted networks, offices, allowed tools; docs/workforce.md)',
     )
+    .option(
+      '--producer <name>',
+      'your organisation as partners see it in exports and on the TAXII server (default $HIREWALL_PRODUCER)',
+    )
     .addHelpText(
       'after',
       `
@@ -86,6 +92,8 @@ Environment:
   HIREWALL_LEVER_SECRET        signature token(s) of Lever webhooks
   HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
   HIREWALL_ACCOUNT_KEY         secret the payroll feed's account numbers are hashed with (HMAC-SHA256)
+  HIREWALL_PRODUCER            the producer name of exports and the TAXII server (default HireWall)
+  HIREWALL_CONSORTIUM_KEY_FILE the consortium key: privacy-preserving exports (and hashed watchlist entries)
 See docs/api.md, docs/webhooks.md and docs/security.md.`,
     )
     .action(async (options: Omit<ServeFlags, 'port'> & { port?: number }) => {
@@ -111,6 +119,13 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     io,
   )
   const accountKey = process.env.HIREWALL_ACCOUNT_KEY?.trim() || undefined
+  // Admin exports and the TAXII server: who shares, and the consortium key of privacy-preserving exports.
+  const keyFile = process.env[consortiumKeyFileVariable]?.trim()
+  const producer = flags.producer?.trim() || process.env.HIREWALL_PRODUCER?.trim() || undefined
+  const sharing = {
+    ...(producer === undefined ? {} : { producer }),
+    ...(keyFile === undefined || keyFile === '' ? {} : { consortiumKey: await readConsortiumKey(keyFile) }),
+  }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
   const service = await startService({
     port,
@@ -129,6 +144,7 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     say,
     workforce,
     accountKey,
+    sharing,
   })
   const url = service.server.url.replace('http://127.0.0.1:', 'http://localhost:')
   if (service.seeded > 0) say(`Loaded ${service.seeded} demo applications (packages/cli/demo/applications.jsonl).`)

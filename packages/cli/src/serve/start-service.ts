@@ -17,6 +17,7 @@ import {
   type FirstAdmin,
   type RunningServer,
   type ScreeningService,
+  type SharingSettings,
 } from '@hirewall/server'
 import { describeStoreTarget, openStore, type Store } from '@hirewall/store'
 import { createWorkforceEvaluator, type WorkforceEvaluatorOptions } from '@hirewall/workforce'
@@ -46,6 +47,8 @@ export type ServiceSettings = {
   readonly workforce?: WorkforceEvaluatorOptions | undefined
   /** The organisation's secret for payroll account hashes (`HIREWALL_ACCOUNT_KEY`). */
   readonly accountKey?: string | undefined
+  /** The producer and consortium key of admin exports; the mail lists come from `intel`. */
+  readonly sharing?: Omit<SharingSettings, 'reference'> | undefined
   /** Called with the exit code after a shutdown; `process.exit` by default (tests keep their process). */
   readonly exit?: ((code: number) => void) | undefined
   /** The signals that shut down; SIGTERM and SIGINT by default, none in tests. */
@@ -131,6 +134,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     console: settings.serveConsole,
     wakeDeliveries: () => wakeDeliveries(),
     rescreenJobs: rescreenJobStarter(queue, store),
+    sharing: { ...settings.sharing, reference: settings.intel.reference },
     extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined
       ? {}
