@@ -81,7 +81,19 @@ export type {
 } from './repositories/import-job-repository.js'
 export type { ImportUpload, ImportUploadRepository, StagedImportRow } from './repositories/import-upload-repository.js'
 export type { JobProgress, JobProgressRepository } from './repositories/job-progress-repository.js'
-export type { IntelSourceRecord, IntelSourceRepository } from './repositories/intel-source-repository.js'
+export type {
+  IntelSourceRecord,
+  IntelSourceRepository,
+  NewIntelSource,
+} from './repositories/intel-source-repository.js'
+export type {
+  AddedWatchlistEntries,
+  NewWatchlistEntry,
+  StoredWatchlistEntry,
+  Watchlist,
+  WatchlistRepository,
+  WatchlistWithEntries,
+} from './repositories/watchlist-repository.js'
 export type { AuditEntry, AuditFilter, AuditLogRepository, NewAuditEntry } from './repositories/audit-log-repository.js'
 export {
   linkingLockKey,

@@ -47,6 +47,9 @@ export type Database = {
   import_job_inputs: ImportJobInputsTable
   job_progress: JobProgressTable
   intel_sources: IntelSourcesTable
+  watchlists: WatchlistsTable
+  watchlist_entries: WatchlistEntriesTable
+  watchlist_revision: WatchlistRevisionTable
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
@@ -293,6 +296,42 @@ export type IntelSourcesTable = {
   entries: number
   fetched_at: Timestamp
   loaded_at: Timestamp
+  /** Migration 011. */
+  skipped: ColumnType<number, number | undefined, number>
+  origin: ColumnType<string, string | undefined, string>
+}
+
+/** Migration 011: a watchlist kept in the database; `revision` grows with every change to its entries. */
+export type WatchlistsTable = {
+  id: GeneratedId
+  name: string
+  description: string | null
+  created_by: string
+  created_at: CreatedAt
+  revision: ColumnType<number, number | undefined, number>
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+/** Migration 011: one indicator of a watchlist, unique per list, kind and normalised value. */
+export type WatchlistEntriesTable = {
+  id: Generated<number>
+  watchlist_id: string
+  kind: string
+  value: string
+  normalised: string
+  severity: string | null
+  note: string | null
+  source: string
+  tlp: string
+  confidence: number | null
+  added_by: string
+  added_at: CreatedAt
+}
+
+/** Migration 011: the one row every watchlist change bumps, so each process knows when to rebuild its detector. */
+export type WatchlistRevisionTable = {
+  id: number
+  revision: number
 }
 
 export type AuditLogTable = {

@@ -9,6 +9,7 @@ import { reviewQueueMigration } from './007-review-queue.js'
 import { importUploadsMigration } from './008-import-uploads.js'
 import { atsHiresAndWebhookSecretsMigration } from './009-ats-hires-and-webhook-secrets.js'
 import { policyVersionsMigration } from './010-policy-versions.js'
+import { watchlistsMigration } from './011-watchlists.js'
 import { sharingExportsMigration } from './012-sharing-exports.js'
 import { workforceMigration } from './013-workforce.js'
 import { riskModelsMigration } from './014-risk-models.js'
@@ -30,6 +31,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '008-import-uploads': importUploadsMigration,
   '009-ats-hires-and-webhook-secrets': atsHiresAndWebhookSecretsMigration,
   '010-policy-versions': policyVersionsMigration,
+  '011-watchlists': watchlistsMigration,
   '012-sharing-exports': sharingExportsMigration,
   '013-workforce': workforceMigration,
   '014-risk-models': riskModelsMigration,

@@ -26,6 +26,7 @@ import { createScreeningResultRepository, type ScreeningResultRepository } from 
 import { createSessionRepository, type SessionRepository } from './session-repository.js'
 import { createOidcSignInRepository, type OidcSignInRepository } from './oidc-sign-in-repository.js'
 import { createUserRepository, type UserRepository } from './user-repository.js'
+import { createWatchlistRepository, type WatchlistRepository } from './watchlist-repository.js'
 import { createWebhookOutbox, type WebhookOutbox } from './webhook-outbox.js'
 import { createWorkforceRecordRepository, type WorkforceRecordRepository } from './workforce-record-repository.js'
 import {
@@ -50,6 +51,7 @@ export type Repositories = {
   readonly importUploads: ImportUploadRepository
   readonly jobProgress: JobProgressRepository
   readonly intelSources: IntelSourceRepository
+  readonly watchlists: WatchlistRepository
   readonly audit: AuditLogRepository
   readonly linking: LinkingRepository
   readonly screeningBatches: ScreeningBatchRepository
@@ -81,6 +83,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     importUploads: createImportUploadRepository(db),
     jobProgress: createJobProgressRepository(db),
     intelSources: createIntelSourceRepository(db),
+    watchlists: createWatchlistRepository(db),
     audit: createAuditLogRepository(db),
     linking: createLinkingRepository(db),
     screeningBatches: createScreeningBatchRepository(db),
