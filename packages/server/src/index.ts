@@ -260,6 +260,28 @@ export { defaultUploadLimitBytes, uploadContentTypes } from './routes/imports/up
 // ── the whole service ──
 export { buildServiceApp, type ServiceAppOptions } from './service/build-service-app.js'
 
+// ── intelligence: sources in use and stored watchlists ──
+export { recordIntelSources } from './intel/record-intel-sources.js'
+export { registerIntelSourceRoutes } from './routes/intel-sources/intel-source-routes.js'
+export { registerWatchlistRoutes, type WatchlistRoutesOptions } from './routes/watchlists/watchlist-routes.js'
+export {
+  storedWatchlists,
+  type StoredWatchlists,
+  type StoredWatchlistsOptions,
+} from './watchlists/stored-watchlists.js'
+export {
+  affectedApplications,
+  maxLookedUpIdentifiers,
+  maxTargetedRescreen,
+  type AffectedApplications,
+} from './watchlists/affected-applications.js'
+export {
+  readWatchlistFile,
+  watchlistFileFormats,
+  type WatchlistFileFormat,
+  type WatchlistFileReading,
+} from './watchlists/read-watchlist-file.js'
+
 // ── the risk model: scoring next to the rules, stored models, promotion ──
 export { ActiveRiskModel } from './screening/active-risk-model.js'
 export { combinedWithModel, contributionsKept, scoreWithModel, toModelAssessment } from './screening/score-with-model.js'

@@ -1,14 +1,22 @@
 import { perRecordDetectors, type Detector, type ReferenceData } from '@hirewall/core'
-import { loadIntel, resolveIntelDirectory } from '@hirewall/intel'
+import { loadIntel, resolveIntelDirectory, type IntelSourceStatus } from '@hirewall/intel'
 import type { CliIo } from '../cli-io.js'
 import { packagedReferenceData } from '../reference/packaged-reference-data.js'
+import { packagedSourceStatuses } from './packaged-source-statuses.js'
 import { consortiumKeyFileVariable, readConsortiumKey } from '../sharing/read-consortium-key.js'
 
 /** The `--intel-dir` and `--no-intel` options of the commands that screen. */
 export type IntelFlags = { readonly intel: boolean; readonly intelDir?: string }
 
 /** What a screening run uses: every detector to run and the reference data whose sources the results cite. */
-export type ScreeningIntel = { readonly detectors: readonly Detector[]; readonly reference: ReferenceData }
+export type ScreeningIntel = {
+  readonly detectors: readonly Detector[]
+  readonly reference: ReferenceData
+  /** The sources loaded, as `intel status` lists them (computed when asked: packaged data is checksummed). */
+  readonly sourceStatuses?: () => readonly IntelSourceStatus[]
+  /** The consortium key hashed watchlist entries match with (`HIREWALL_CONSORTIUM_KEY_FILE`). */
+  readonly consortiumKey?: Uint8Array
+}
 
 /** One line naming how to get a sanctions list, printed wherever its absence matters. */
 export const noSanctionsListHint =
@@ -21,7 +29,13 @@ export const noSanctionsListHint =
  */
 export async function loadScreeningIntel(flags: IntelFlags, io: CliIo): Promise<ScreeningIntel> {
   const packaged = packagedReferenceData()
-  if (!flags.intel) return { detectors: perRecordDetectors, reference: packaged }
+  const packagedStatuses = (isIntelOn: boolean): readonly IntelSourceStatus[] =>
+    packagedSourceStatuses().filter(
+      (status) => isIntelOn || packaged.sources.some((source) => source.name === status.name),
+    )
+  if (!flags.intel) {
+    return { detectors: perRecordDetectors, reference: packaged, sourceStatuses: () => packagedStatuses(false) }
+  }
   // Hashed watchlist entries shared by partners match only with the consortium key they were hashed with.
   const keyFile = process.env[consortiumKeyFileVariable]
   const consortiumKey = keyFile === undefined || keyFile === '' ? undefined : await readConsortiumKey(keyFile)
@@ -36,5 +50,7 @@ export async function loadScreeningIntel(flags: IntelFlags, io: CliIo): Promise<
   return {
     detectors: [...perRecordDetectors, ...intel.detectors],
     reference: { ...packaged, sources: [...packaged.sources, ...intel.sources] },
+    sourceStatuses: () => [...intel.statuses, ...packagedStatuses(true)],
+    ...(consortiumKey === undefined ? {} : { consortiumKey }),
   }
 }

@@ -8,12 +8,14 @@ import {
   createWorkforceService,
   ensureFirstAdmin,
   registerImportRoutes,
+  recordIntelSources,
   rescreenJobStarter,
   scoringPolicyOf,
   serverJobQueues,
   startDeliveryWorker,
   startJobWorkers,
   startServer,
+  storedWatchlists,
   type FirstAdmin,
   type RunningServer,
   type ScreeningService,
@@ -80,6 +82,8 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     maxConnections: 20,
   })
   settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  // The sources loaded are recorded so the API and the console can show what screening uses.
+  await recordIntelSources(store, settings.intel.sourceStatuses?.() ?? [])
   // The store's published policy wins; a new store's history starts with the one this process was given.
   const startPolicy = await store.policyVersions.publishInitial({
     policy: settings.policy,
@@ -106,6 +110,8 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     reference: settings.intel.reference,
     detectors: settings.intel.detectors,
     onError: (error) => logScreeningError(error),
+    // Watchlists kept in the database: read now, and again whenever any process changes one.
+    refreshConfig: storedWatchlists(store, { consortiumKey: settings.intel.consortiumKey }).refresh,
   })
   // The after-hire evaluator is rebuilt from the stored feed records, in time order.
   const workforceOptions = settings.workforce

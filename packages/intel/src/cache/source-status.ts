@@ -19,6 +19,7 @@ export function cachedSourceStatus(key: SourceKey, manifest: SourceManifest): In
     sha256: only && others.length === 0 ? only.sha256 : combinedSha256(manifest.files),
     bytes: manifest.bytes,
     entries: manifest.entries,
+    skipped: manifest.skipped,
     origin: manifest.origin,
   }
 }

@@ -93,6 +93,8 @@ export type IntelSourceStatus = {
   readonly sha256: string
   readonly bytes: number
   readonly entries: number
+  /** Rows of the files the parser skipped (bad or repeated rows), for cached sources. */
+  readonly skipped?: number
   readonly origin: 'download' | 'import' | 'package'
 }
 

@@ -14,6 +14,8 @@ export const permissions = [
   'webhooks.manage',
   'policy.manage',
   'account.own',
+  'intel.read',
+  'intel.manage',
   'sharing.export',
   'sharing.read',
 ] as const
@@ -74,6 +76,16 @@ export const permissionTable = {
     minimumRole: 'admin',
     scopes: ['read', 'admin'],
     description: 'read the exported indicators through the TAXII 2.1 server',
+  },
+  'intel.read': {
+    minimumRole: 'viewer',
+    scopes: ['read', 'admin'],
+    description: 'see the reference sources in use and the watchlists with their entries',
+  },
+  'intel.manage': {
+    minimumRole: 'admin',
+    scopes: ['admin'],
+    description: 'create watchlists, add, import and remove their entries',
   },
 } as const satisfies Record<Permission, PermissionRule>
 

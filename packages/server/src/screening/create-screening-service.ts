@@ -49,6 +49,13 @@ export type ScreeningServiceOptions = {
    */
   readonly onError?: (error: unknown) => void
   /**
+   * Called when the service opens, before each batch and before each re-screening page, with the configuration in
+   * use: answers changes when reference data kept in the database changed since (`storedWatchlists(store).refresh`,
+   * also when another process changed it). A batch whose own signals were found with the older detectors finds them
+   * again. A refresh that fails is reported to `onError` and screening goes on with the configuration it had.
+   */
+  readonly refreshConfig?: (current: () => ScreeningConfig) => Promise<Partial<ScreeningConfig> | undefined>
+  /**
    * Screen with the policy published in the store (`store.policyVersions`), read again under the linking lock of every
    * batch and before every re-screening page, so a version any process publishes applies everywhere at once; `policy`
    * screens until one is published. Default false: `policy` (and `reconfigure`) only.
@@ -68,6 +75,16 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
     detectors: options.detectors ?? perRecordDetectors,
     intelDetectors: options.intelDetectors ?? [],
   }
+  const refresh = async (): Promise<void> => {
+    if (options.refreshConfig === undefined) return
+    try {
+      const changes = await options.refreshConfig(() => config)
+      if (changes !== undefined) config = { ...config, ...changes }
+    } catch (error) {
+      options.onError?.(error)
+    }
+  }
+  await refresh()
   const memory = new IdentityMemory(options.identityIndex)
   const published = options.followPublishedPolicy === true ? new PublishedPolicy() : undefined
   const followPolicy = async (repositories: Pick<Store, 'policyVersions'>): Promise<ScoringPolicy> => {
@@ -94,7 +111,9 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
 
   const queue = new GroupCommitQueue<PreparedSubmission, SubmissionResult>(
     { maxBatchSize: options.batch?.maxBatchSize ?? 64, maxWaitMs: options.batch?.maxWaitMs ?? 1 },
-    async (batch) => {
+    async (queued) => {
+      await refresh()
+      const batch = queued.map(withCurrentDetectors)
       try {
         return notify(await screenBatch(store, memory, batch, riskModel, policyUnderLock))
       } catch (error) {
@@ -114,6 +133,11 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
       return results
     },
   )
+  // Own signals found before a refresh replaced the intel detectors are found again with the new ones.
+  const withCurrentDetectors = (item: PreparedSubmission): PreparedSubmission => {
+    if (item.config.intelDetectors === config.intelDetectors) return item
+    return { ...item, own: detectRecordSignals(item.submission.record, item.facts, config), config }
+  }
   const notify = (results: readonly SubmissionResult[]): readonly SubmissionResult[] => {
     for (const result of results) if (result.status === 'created') screened(result.result)
     return results
@@ -168,6 +192,7 @@ export async function createScreeningService(options: ScreeningServiceOptions): 
           riskModel,
           isOpen: () => isOpen,
           onScreened: screened,
+          refresh,
           ...(published === undefined ? {} : { refreshPolicy: () => followPolicy(store) }),
         },
         rescreenOptions,

@@ -25,6 +25,8 @@ export type RescreenContext = {
   /** False once the service closes: the pass stops after the page in progress. */
   readonly isOpen: () => boolean
   readonly onScreened?: ((result: StoredScreeningResult) => void) | undefined
+  /** Brings the configuration up to date with reference data kept in the database, before each page. */
+  readonly refresh?: (() => Promise<void>) | undefined
 }
 
 /**
@@ -57,6 +59,7 @@ export async function rescreenApplications(
       break
     }
     for (const candidate of page) unseen.delete(candidate.id)
+    await context.refresh?.()
     await context.refreshPolicy?.()
     const config = context.config()
     policyVersion = config.policy.version

@@ -6,6 +6,7 @@ import { registerConsole } from '../console/register-console.js'
 import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
 import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
+import { registerIntelSourceRoutes } from '../routes/intel-sources/intel-source-routes.js'
 import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
 import { registerReviewRoutes } from '../routes/register-review-routes.js'
@@ -18,6 +19,7 @@ import { registerTaxiiRoutes } from '../routes/taxii/register-taxii-routes.js'
 import { registerUserRoutes } from '../routes/users/register-user-routes.js'
 import { registerWebhookDeliveryRoutes } from '../routes/webhook-deliveries/webhook-delivery-routes.js'
 import { registerWebhookSubscriptionRoutes } from '../routes/webhook-subscriptions/webhook-subscription-routes.js'
+import { registerWatchlistRoutes } from '../routes/watchlists/watchlist-routes.js'
 import type { ScreeningService } from '../screening/screening-service.js'
 import { registerEmployeeRoutes } from '../routes/workforce/employee-routes.js'
 import { registerWorkforceIngestRoute } from '../routes/workforce/workforce-ingest-route.js'
@@ -83,6 +85,8 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })
   registerWebhookSubscriptionRoutes(app, { store })
   registerWebhookDeliveryRoutes(app, { store, onRetry: options.wakeDeliveries })
+  registerIntelSourceRoutes(app, { store })
+  await registerWatchlistRoutes(app, { store, screening, rescreenJobs: options.rescreenJobs })
   registerSharingExportRoutes(app, { store, settings: options.sharing ?? {} })
   await registerTaxiiRoutes(app, { store, settings: options.sharing ?? {} })
   registerModelRoutes(app, {
