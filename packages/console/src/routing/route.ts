@@ -2,6 +2,7 @@
 export type Route =
   | { readonly page: 'queue' }
   | { readonly page: 'trends' }
+  | { readonly page: 'policy' }
   | { readonly page: 'application'; readonly id: string }
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'users' }
@@ -25,6 +26,7 @@ export function routeOf(path: string): Route {
   if (second !== undefined) return { page: 'not-found', path }
   switch (first) {
     case 'trends':
+    case 'policy':
     case 'users':
     case 'api-keys':
     case 'audit':
@@ -52,6 +54,7 @@ export function pathOf(route: Route): string {
     case 'api-keys':
     case 'audit':
     case 'account':
+    case 'policy':
       return `/${route.page}`
     case 'webhooks':
       return '/webhook-subscriptions'
