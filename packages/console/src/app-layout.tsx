@@ -6,7 +6,7 @@ import { UsersPage } from './admin/users-page'
 import { ApiKeysPage } from './admin/api-keys-page'
 import { WebhooksPage } from './admin/webhooks-page'
 import { ClusterPage } from './graph/cluster-page'
-import { PolicyPage } from './policy/policy-page'
+import { ModelPage } from './model/model-page'
 import { QueuePage } from './queue/queue-page'
 import { TrendsPage } from './trends/trends-page'
 import { Link } from './routing/link'
@@ -22,7 +22,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
   const tabs: { readonly route: Route; readonly label: string; readonly isShown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Review queue', isShown: true },
     { route: { page: 'trends' }, label: 'Trends', isShown: true },
-    { route: { page: 'policy' }, label: 'Policy', isShown: true },
+    { route: { page: 'model' }, label: 'Risk model', isShown: true },
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
     { route: { page: 'webhooks' }, label: 'Webhooks', isShown: abilities.canManageWebhooks },
@@ -81,8 +81,6 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return <ClusterPage key={route.id} id={route.id} abilities={abilities} />
     case 'trends':
       return <TrendsPage />
-    case 'policy':
-      return <PolicyPage canManage={props.session.permissions.includes('policy.manage')} />
     case 'users':
       return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':
@@ -93,6 +91,8 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return abilities.canReadAudit ? <AuditPage /> : <NotAllowed />
     case 'account':
       return <AccountPage session={props.session} />
+    case 'model':
+      return <ModelPage canManage={props.session.permissions.includes('policy.manage')} />
     case 'not-found':
       return (
         <main className="page">

@@ -2,6 +2,7 @@
  * The API's wire shapes as the console reads them (dates are ISO strings). They mirror the OpenAPI document at
  * /docs/openapi.json; only the fields the console shows are listed.
  */
+import type { ModelAssessment } from '../model/model-types'
 
 export const roles = ['viewer', 'analyst', 'admin'] as const
 export type Role = (typeof roles)[number]
@@ -89,6 +90,8 @@ export type ScreeningResult = {
   readonly clusterId?: string | null
   readonly policyVersion: string
   readonly modelVersion?: string | null
+  /** The risk model's estimate and its per-feature contributions, when a model was active. */
+  readonly model?: ModelAssessment | null
   readonly dataVersions?: Readonly<Record<string, string>>
   readonly detectorFailures?: readonly { readonly detector: string; readonly message: string }[]
   readonly screenedAt: string

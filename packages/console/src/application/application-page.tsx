@@ -14,6 +14,7 @@ import { explainOutcome } from './explain-signal'
 import { LinkedComparison } from './linked-comparison'
 import { recordFacts } from './record-facts'
 import { SignalList } from './signal-list'
+import { ModelAssessmentPanel } from './model-assessment-panel'
 
 /** One application: score and outcome explained, every signal and its evidence, linked applications, the decision. */
 export function ApplicationPage(props: {
@@ -86,6 +87,9 @@ export function ApplicationPage(props: {
                       .join(', ')}`}
                 .
               </p>
+              {result.model === undefined || result.model === null ? null : (
+                <ModelAssessmentPanel model={result.model} />
+              )}
               {result.detectorFailures !== undefined && result.detectorFailures.length > 0 ? (
                 <p className="notice">
                   Some checks did not run: {result.detectorFailures.map((failure) => failure.detector).join(', ')}.

@@ -9,6 +9,7 @@ describe('routeOf and pathOf', () => {
     ['/applications/a%2Fb', { page: 'application', id: 'a/b' }],
     ['/clusters/cluster:syn-1', { page: 'cluster', id: 'cluster:syn-1' }],
     ['/trends', { page: 'trends' }],
+    ['/model', { page: 'model' }],
     ['/users', { page: 'users' }],
     ['/api-keys', { page: 'api-keys' }],
     ['/webhook-subscriptions', { page: 'webhooks' }],
@@ -29,6 +30,7 @@ describe('routeOf and pathOf', () => {
     { page: 'users' },
     { page: 'webhooks' },
     { page: 'audit' },
+    { page: 'model' },
   ])('round-trips %o', (route) => {
     expect(routeOf(pathOf(route))).toEqual(route)
   })

@@ -2,7 +2,7 @@
 export type Route =
   | { readonly page: 'queue' }
   | { readonly page: 'trends' }
-  | { readonly page: 'policy' }
+  | { readonly page: 'model' }
   | { readonly page: 'application'; readonly id: string }
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'users' }
@@ -26,7 +26,7 @@ export function routeOf(path: string): Route {
   if (second !== undefined) return { page: 'not-found', path }
   switch (first) {
     case 'trends':
-    case 'policy':
+    case 'model':
     case 'users':
     case 'api-keys':
     case 'audit':
@@ -50,11 +50,11 @@ export function pathOf(route: Route): string {
     case 'cluster':
       return `/clusters/${encodeURIComponent(route.id)}`
     case 'trends':
+    case 'model':
     case 'users':
     case 'api-keys':
     case 'audit':
     case 'account':
-    case 'policy':
       return `/${route.page}`
     case 'webhooks':
       return '/webhook-subscriptions'
