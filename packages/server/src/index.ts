@@ -84,6 +84,9 @@ export {
   type SessionRoutesOptions,
   type SignInLimits,
 } from './routes/session/register-session-routes.js'
+export { readOidcSettings, type OidcSettings, type OidcSettingsInput } from './auth/oidc/oidc-settings.js'
+export { type OidcSignIn } from './routes/session/register-oidc-routes.js'
+export { ssoFailureCodes, type SsoFailureCode } from './routes/session/sso-failures.js'
 export { registerUserRoutes, type UserRoutesOptions } from './routes/users/register-user-routes.js'
 export { toUserView, userViewSchema, type UserView } from './routes/users/user-view.js'
 export { registerApiKeyRoutes, type ApiKeyRoutesOptions } from './routes/api-keys/register-api-key-routes.js'

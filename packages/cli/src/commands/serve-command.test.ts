@@ -14,6 +14,8 @@ describe('hirewall serve and hirewall admin', () => {
       '--trust-proxy',
       '--workforce-organisation',
       '--producer',
+      '--oidc-issuer',
+      '--oidc-name',
     ])
       expect(run.stdout).toContain(option)
     for (const variable of [
@@ -23,6 +25,8 @@ describe('hirewall serve and hirewall admin', () => {
       'HIREWALL_ACCOUNT_KEY',
       'HIREWALL_PRODUCER',
       'HIREWALL_CONSORTIUM_KEY_FILE',
+      'HIREWALL_OIDC_CLIENT_ID',
+      'HIREWALL_OIDC_CLIENT_SECRET',
     ])
       expect(run.stdout).toContain(variable)
   })
@@ -31,6 +35,15 @@ describe('hirewall serve and hirewall admin', () => {
     const run = await runCli(['serve', '--port', 'eighty'])
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toContain('--port must be a whole number')
+  })
+
+  it('refuses single sign-on over plain http to another host, and without a client id, before starting', async () => {
+    const insecure = await runCli(['serve', '--oidc-issuer', 'http://login.example.com', '--no-intel'])
+    expect(insecure.exitCode).toBe(2)
+    expect(insecure.stderr).toContain('--oidc-issuer must use https')
+    const noClient = await runCli(['serve', '--oidc-issuer', 'https://login.example.com', '--no-intel'])
+    expect(noClient.exitCode).toBe(2)
+    expect(noClient.stderr).toContain('HIREWALL_OIDC_CLIENT_ID must be set')
   })
 
   it('resets a password only for a user that exists', async () => {

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
 import type { ApplicationRecord } from '@hirewall/core'
+import { readOidcSettings, type OidcSettings } from '@hirewall/server'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { loadScreeningIntel, type IntelFlags } from '../intel/screening-intel.js'
@@ -8,6 +9,7 @@ import { loadPolicy } from '../policy/load-policy.js'
 import { resolveDataDirectory } from '../serve/data-directory.js'
 import { publicOrigins } from '../serve/public-origins.js'
 import { startService } from '../serve/start-service.js'
+import { UsageError } from '../usage-error.js'
 import { consortiumKeyFileVariable, readConsortiumKey } from '../sharing/read-consortium-key.js'
 import { engineOptions } from '../workforce/workforce-engine.js'
 import { demoFile } from './demo-command.js'
@@ -25,6 +27,8 @@ type ServeFlags = IntelFlags & {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly trustProxy?: string
   readonly workforceOrganisation?: string
+  readonly oidcIssuer?: string
+  readonly oidcName?: string
   readonly producer?: string
 }
 
@@ -73,6 +77,14 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
     )
     .option('--no-intel', 'screen without the intel cache and the shipped network data')
     .option(
+      '--oidc-issuer <url>',
+      "single sign-on: the OpenID Provider's issuer URL, https (default $HIREWALL_OIDC_ISSUER; client id and secret from the environment)",
+    )
+    .option(
+      '--oidc-name <name>',
+      'single sign-on: the name on the sign-in button (default $HIREWALL_OIDC_NAME, else "single sign-on")',
+    )
+    .option(
       '--workforce-organisation <file>',
       'after the hire: the organisation file (trusted networks, offices, allowed tools; docs/workforce.md)',
     )
@@ -92,6 +104,10 @@ Environment:
   HIREWALL_LEVER_SECRET        signature token(s) of Lever webhooks
   HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
   HIREWALL_ACCOUNT_KEY         secret the payroll feed's account numbers are hashed with (HMAC-SHA256)
+  HIREWALL_OIDC_ISSUER         single sign-on: the OpenID Provider's issuer URL (or --oidc-issuer)
+  HIREWALL_OIDC_CLIENT_ID      single sign-on: this service's client id at the provider
+  HIREWALL_OIDC_CLIENT_SECRET  single sign-on: its client secret (never logged)
+  HIREWALL_OIDC_NAME           single sign-on: the name on the sign-in button (or --oidc-name)
   HIREWALL_PRODUCER            the producer name of exports and the TAXII server (default HireWall)
   HIREWALL_CONSORTIUM_KEY_FILE the consortium key: privacy-preserving exports (and hashed watchlist entries)
 See docs/api.md, docs/webhooks.md and docs/security.md.`,
@@ -106,6 +122,7 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     throw new InvalidArgumentError(`--log-level must be one of ${logLevels.join(', ')}`)
   }
   const port = flags.port ?? portFromEnvironment()
+  const oidc = oidcSettingsOf(flags)
   const say = (line: string): void => void io.stderr.write(`${line}\n`)
   const policy = await loadPolicy(flags.policy)
   const intel = await loadScreeningIntel(flags, io)
@@ -128,6 +145,7 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
   }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
   const service = await startService({
+    oidc,
     port,
     host: flags.host,
     dataDir: resolveDataDirectory(flags.dataDir),
@@ -157,12 +175,27 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
   } else {
     say('Sign in with an existing account (lost the admin password? `hirewall admin reset-password EMAIL`).')
   }
+  if (oidc !== undefined) {
+    const [origin] = publicOrigins(flags.publicOrigin, flags.host, port)
+    say(
+      `Single sign-on: ${oidc.displayName} (${oidc.issuer.href}); the provider must allow the redirect URI ${origin ?? ''}/v1/session/oidc/callback`,
+    )
+  }
   say('Stop with Ctrl-C.')
   return exitCodes.ok
 }
 
 async function* demoRecords(): AsyncIterable<ApplicationRecord> {
   for await (const row of readApplications([demoFile])) if (row.status === 'valid') yield row.record
+}
+
+/** The single sign-on settings from --oidc-issuer / --oidc-name and the environment; a bad one is a usage error. */
+function oidcSettingsOf(flags: Pick<ServeFlags, 'oidcIssuer' | 'oidcName'>): OidcSettings | undefined {
+  try {
+    return readOidcSettings({ issuer: flags.oidcIssuer, displayName: flags.oidcName, env: process.env })
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
 }
 
 function portFromEnvironment(): number {

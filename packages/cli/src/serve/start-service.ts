@@ -18,6 +18,7 @@ import {
   storedWatchlists,
   type FirstAdmin,
   type RunningServer,
+  type OidcSettings,
   type ScreeningService,
   type SharingSettings,
 } from '@hirewall/server'
@@ -45,6 +46,8 @@ export type ServiceSettings = {
   readonly trustProxy?: boolean | string | undefined
   /** Where the startup banner goes. */
   readonly say: (line: string) => void
+  /** Single sign-on through an OpenID Provider (--oidc-issuer); unset: passwords only. */
+  readonly oidc?: OidcSettings | undefined
   /** The after-hire evaluator's lists, network data, organisation and policy; unset serves no workforce routes. */
   readonly workforce?: WorkforceEvaluatorOptions | undefined
   /** The organisation's secret for payroll account hashes (`HIREWALL_ACCOUNT_KEY`). */
@@ -138,6 +141,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     screening,
     publicOrigins: settings.publicOrigins,
     console: settings.serveConsole,
+    oidc: settings.oidc,
     wakeDeliveries: () => wakeDeliveries(),
     rescreenJobs: rescreenJobStarter(queue, store),
     sharing: { ...settings.sharing, reference: settings.intel.reference },

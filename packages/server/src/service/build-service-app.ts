@@ -21,6 +21,7 @@ import { registerWebhookDeliveryRoutes } from '../routes/webhook-deliveries/webh
 import { registerWebhookSubscriptionRoutes } from '../routes/webhook-subscriptions/webhook-subscription-routes.js'
 import { registerWatchlistRoutes } from '../routes/watchlists/watchlist-routes.js'
 import type { ScreeningService } from '../screening/screening-service.js'
+import type { OidcSettings } from '../auth/oidc/oidc-settings.js'
 import { registerEmployeeRoutes } from '../routes/workforce/employee-routes.js'
 import { registerWorkforceIngestRoute } from '../routes/workforce/workforce-ingest-route.js'
 import type { WorkforceService } from '../workforce/workforce-service.js'
@@ -60,6 +61,8 @@ export type ServiceAppOptions = {
         readonly feedLimitBytes?: number | undefined
       }
     | undefined
+  /** Single sign-on through an OpenID Provider, next to passwords; its redirect URI is on the first public origin. */
+  readonly oidc?: OidcSettings | undefined
   /** Logging, body limit, readiness checks, metrics probes. */
   readonly app?: Omit<BuildAppOptions, 'accessControl'> | undefined
 }
@@ -75,7 +78,10 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   registerSecurityHeaders(app)
   registerCsrfCheck(app, { origins: options.publicOrigins })
   registerPermissionRateLimit(app, 'applications.submit', options.submissionRateLimit ?? defaultSubmissionRateLimit)
-  registerSessionRoutes(app, { store })
+  registerSessionRoutes(app, {
+    store,
+    oidc: options.oidc === undefined ? undefined : { settings: options.oidc, publicOrigins: options.publicOrigins },
+  })
   registerUserRoutes(app, { store })
   registerApiKeyRoutes(app, { store })
   registerSubmissionRoutes(app, { screening, rescreenJobs: options.rescreenJobs })

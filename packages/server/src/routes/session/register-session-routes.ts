@@ -14,6 +14,7 @@ import { RateLimiter, rateLimitedError, type RateLimit } from '../../security/ra
 import { toUserView, userViewSchema } from '../users/user-view.js'
 import { checkSignIn } from './check-sign-in.js'
 import { changeOwnPassword } from './change-own-password.js'
+import { registerOidcRoutes, type OidcSignIn } from './register-oidc-routes.js'
 
 /** Sign-in attempts allowed per client IP and per account (by email), whatever their outcome. */
 export type SignInLimits = {
@@ -37,6 +38,8 @@ export type SessionRoutesOptions = {
   readonly secureCookies?: boolean | 'auto'
   /** The clock; the app's access-control clock by default. */
   readonly now?: () => Date
+  /** Single sign-on through an OpenID Provider, as an option next to passwords (docs/security.md). */
+  readonly oidc?: OidcSignIn | undefined
 }
 
 const sessionViewSchema = z
@@ -159,13 +162,22 @@ export function registerSessionRoutes(app: FastifyInstance, options: SessionRout
           actor: `user:${user.id}`,
           action: 'session.signed-in',
           target: `user:${user.id}`,
-          details: { ip: request.ip, sessionId },
+          details: { method: 'password', ip: request.ip, sessionId },
         })
       })
       const principal = { kind: 'user', userId: user.id, role: user.role, sessionId: '' } as const
       return viewOf(principal)
     },
   )
+
+  registerOidcRoutes(app, {
+    store,
+    oidc: options.oidc,
+    now,
+    perIp: limits.perIp,
+    isSecure: (request) => (secureCookies === 'auto' ? request.protocol === 'https' : secureCookies),
+    startSession,
+  })
 
   typed.delete(
     '/v1/session',
