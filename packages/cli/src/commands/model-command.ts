@@ -7,9 +7,21 @@ import { fairnessDefaults } from '../model/model-options.js'
 import { runEvaluate, runPromote, type EvaluateOptions, type PromoteOptions } from '../model/run-evaluate.js'
 import { runDrift, runExplain, type DriftOptions, type ExplainOptions } from '../model/run-explain.js'
 import { runTrain, type TrainOptions } from '../model/run-train.js'
+import {
+  runStoreList,
+  runStorePromote,
+  runStoreRollback,
+  runTrainFromStore,
+  type StorePromoteOptions,
+  type TrainFromStoreOptions,
+} from '../model/run-store-model.js'
+import { UsageError } from '../usage-error.js'
 
 const modelsDirHelp =
   'the models directory (default: $HIREWALL_MODELS_DIR, else $HIREWALL_HOME/models, else ~/.hirewall/models)'
+const dataDirHelp =
+  'with --store: the PGlite data directory when DATABASE_URL is not set (default: $HIREWALL_HOME/data, else ~/.hirewall/data)'
+const storeHelp = "the service's store (DATABASE_URL, else --data-dir) instead of the models directory"
 const intelDirHelp = 'the intel cache (default: $HIREWALL_INTEL_DIR, else $HIREWALL_HOME/intel, else ~/.hirewall/intel)'
 
 /** Options of the commands that screen applications to learn from or measure on. */
@@ -80,6 +92,16 @@ export function modelCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
         '--hold-threshold <probability>',
         "the model's hold threshold (default: the policy's hold threshold / 100)",
       )
+      .option(
+        '--from-store',
+        "learn from the service's stored applications, link facts and analyst decisions, and store the model there",
+      )
+      .option('--data-dir <dir>', dataDirHelp.replace('with --store', 'with --from-store'))
+      .option(
+        '--min-decisions <count>',
+        'with --from-store: confirmed-fraud and cleared decisions needed of each, else a generated world is used',
+        '50',
+      )
       .addHelpText(
         'after',
         `
@@ -88,15 +110,29 @@ the trees, the next 15% stop the boosting and calibrate the probabilities, the l
 (rules alone, model alone, both; calibration; false-positive rates by group). A new installation has no analyst
 decisions yet: without files, training uses a generated world and its ground truth, and the model says so.
 
+With --from-store, the service's stored applications are labelled by the analysts' decisions (confirmed fraud 1,
+cleared 0, needs verification left out; an application's own latest decision before its cluster's) and scored from
+the link facts stored with their results (the identity graph as it stood when each was linked). With fewer than
+--min-decisions of each verdict it trains on a generated world instead, and the model's labels say so.
+
 Exit codes: 0 trained; 2 usage error; 3 some rows or decisions invalid (left out); 4 too few labelled applications.
 
 Examples:
   hirewall model train
-  hirewall model train history.jsonl --decisions decisions.jsonl`,
+  hirewall model train history.jsonl --decisions decisions.jsonl
+  DATABASE_URL=postgres://hirewall@db/hirewall hirewall model train --from-store`,
       )
-      .action(async (files: string[], options: TrainOptions) => {
-        setExitCode(await runTrain(files, options, io))
-      }),
+      .action(
+        async (files: string[], options: TrainOptions & TrainFromStoreOptions & { readonly fromStore?: boolean }) => {
+          if (options.fromStore !== true) {
+            setExitCode(await runTrain(files, options, io))
+            return
+          }
+          if (files.length > 0 || options.decisions !== undefined)
+            throw new UsageError('--from-store reads applications and decisions from the store: give no files')
+          setExitCode(await runTrainFromStore(options, io))
+        },
+      ),
   )
 
   add(
@@ -144,6 +180,8 @@ Examples:
         '0.005',
       )
       .option('--note <text>', 'why, kept in the promotion log')
+      .option('--store', storeHelp)
+      .option('--data-dir <dir>', dataDirHelp)
       .addHelpText(
         'after',
         `
@@ -154,16 +192,34 @@ PR-AUC is below the active model's (the rules' when no model is active) by more 
 
 Exit codes: 0 promoted (or already active); 2 usage error; 4 blocked (the reasons are printed).`,
       )
-      .action(async (version: string, files: string[], options: PromoteOptions) => {
-        setExitCode(await runPromote(version, files, options, io))
-      }),
+      .action(
+        async (
+          version: string,
+          files: string[],
+          options: PromoteOptions & StorePromoteOptions & { readonly store?: boolean },
+        ) => {
+          if (options.store !== true) {
+            setExitCode(await runPromote(version, files, options, io))
+            return
+          }
+          if (files.length > 0)
+            throw new UsageError('--store measures on a generated world, as the service does: give no files')
+          setExitCode(await runStorePromote(version, options, io))
+        },
+      ),
   )
 
   add(
     new Command('rollback')
       .description('Return to the model that was active before the last promotion.')
       .option('--models-dir <dir>', modelsDirHelp)
-      .action(async (options: { readonly modelsDir?: string }) => {
+      .option('--store', storeHelp)
+      .option('--data-dir <dir>', dataDirHelp)
+      .action(async (options: { readonly modelsDir?: string; readonly store?: boolean; readonly dataDir?: string }) => {
+        if (options.store === true) {
+          setExitCode(await runStoreRollback(options, io))
+          return
+        }
         const directory = new ModelDirectory(resolveModelDirectory({ flag: options.modelsDir }))
         const before = (await directory.active())?.version
         const record = await directory.rollback(new Date().toISOString())
@@ -183,15 +239,28 @@ Exit codes: 0 promoted (or already active); 2 usage error; 4 blocked (the reason
       .description('List the saved models; * marks the active one.')
       .option('--models-dir <dir>', modelsDirHelp)
       .option('--json', 'print JSON')
-      .action(async (options: { readonly modelsDir?: string; readonly json?: boolean }) => {
-        const directory = new ModelDirectory(resolveModelDirectory({ flag: options.modelsDir }))
-        const listings = await directory.list()
-        io.stdout.write(
-          options.json
-            ? `${JSON.stringify({ directory: directory.path, active: (await directory.active()) ?? null, models: listings }, null, 2)}\n`
-            : `${formatModelList(listings)}\n`,
-        )
-      }),
+      .option('--store', storeHelp)
+      .option('--data-dir <dir>', dataDirHelp)
+      .action(
+        async (options: {
+          readonly modelsDir?: string
+          readonly json?: boolean
+          readonly store?: boolean
+          readonly dataDir?: string
+        }) => {
+          if (options.store === true) {
+            setExitCode(await runStoreList(options, io))
+            return
+          }
+          const directory = new ModelDirectory(resolveModelDirectory({ flag: options.modelsDir }))
+          const listings = await directory.list()
+          io.stdout.write(
+            options.json
+              ? `${JSON.stringify({ directory: directory.path, active: (await directory.active()) ?? null, models: listings }, null, 2)}\n`
+              : `${formatModelList(listings)}\n`,
+          )
+        },
+      ),
   )
 
   add(
