@@ -6,6 +6,8 @@ import { UsersPage } from './admin/users-page'
 import { ApiKeysPage } from './admin/api-keys-page'
 import { WebhooksPage } from './admin/webhooks-page'
 import { ClusterPage } from './graph/cluster-page'
+import { EmployeePage } from './employee/employee-page'
+import { EmployeesPage } from './employee/employees-page'
 import { ModelPage } from './model/model-page'
 import { QueuePage } from './queue/queue-page'
 import { TrendsPage } from './trends/trends-page'
@@ -22,13 +24,19 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
   const tabs: { readonly route: Route; readonly label: string; readonly isShown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Review queue', isShown: true },
     { route: { page: 'trends' }, label: 'Trends', isShown: true },
+    { route: { page: 'employees' }, label: 'Employees', isShown: true },
     { route: { page: 'model' }, label: 'Risk model', isShown: true },
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
     { route: { page: 'webhooks' }, label: 'Webhooks', isShown: abilities.canManageWebhooks },
     { route: { page: 'audit' }, label: 'Audit log', isShown: abilities.canReadAudit },
   ]
-  const current = route.page === 'application' || route.page === 'cluster' ? 'queue' : route.page
+  const current =
+    route.page === 'application' || route.page === 'cluster'
+      ? 'queue'
+      : route.page === 'employee'
+        ? 'employees'
+        : route.page
   return (
     <div className="app">
       <a className="skip-link" href="#content">
@@ -81,6 +89,10 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return <ClusterPage key={route.id} id={route.id} abilities={abilities} />
     case 'trends':
       return <TrendsPage />
+    case 'employees':
+      return <EmployeesPage />
+    case 'employee':
+      return <EmployeePage key={route.id} id={route.id} abilities={abilities} />
     case 'users':
       return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':

@@ -130,7 +130,7 @@ export type Decision = {
 }
 
 /** What a case or decision is about. */
-export type Subject = { readonly kind: 'application' | 'cluster'; readonly id: string }
+export type Subject = { readonly kind: 'application' | 'cluster' | 'employee'; readonly id: string }
 
 export type CaseView = {
   readonly id: string
@@ -148,7 +148,8 @@ export type CaseView = {
 /** A row of `GET /v1/cases`: the case, its subject's latest score, and whose it is. */
 export type QueuedCase = {
   readonly case: CaseView
-  readonly risk: { readonly applicationId: string; readonly score: number; readonly outcome: Outcome } | null
+  /** An employee's case: the latest assessment, `applicationId` null. */
+  readonly risk: { readonly applicationId: string | null; readonly score: number; readonly outcome: Outcome } | null
   readonly candidateName: string | null
   readonly applicationCount: number
 }

@@ -11,7 +11,7 @@ export async function decide(
   subject: Subject,
   decision: { readonly verdict: Verdict; readonly reason: string; readonly note?: string },
 ): Promise<void> {
-  const collection = subject.kind === 'application' ? 'applications' : 'clusters'
+  const collection = { application: 'applications', cluster: 'clusters', employee: 'employees' }[subject.kind]
   await callApi<unknown>('POST', `/v1/${collection}/${encodeURIComponent(subject.id)}/decisions`, { body: decision })
 }
 

@@ -58,7 +58,13 @@ export function DecisionForm(props: { readonly subject: Subject; readonly onDeci
 
   return (
     <form className="decision-form" onSubmit={submit} aria-labelledby="decision-title" noValidate>
-      <h2 id="decision-title">{props.subject.kind === 'cluster' ? 'Decision on the whole cluster' : 'Decision'}</h2>
+      <h2 id="decision-title">
+        {props.subject.kind === 'cluster'
+          ? 'Decision on the whole cluster'
+          : props.subject.kind === 'employee'
+            ? 'Decision on the employee'
+            : 'Decision'}
+      </h2>
       <fieldset aria-invalid={problem?.field === 'verdict'} aria-describedby="decision-verdict-error">
         <legend>Verdict</legend>
         {verdicts.map((option) => (

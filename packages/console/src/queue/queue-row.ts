@@ -19,7 +19,7 @@ export type QueueRow = {
   /** Set in the open-cases view. */
   readonly case: {
     readonly id: string
-    readonly subjectKind: 'application' | 'cluster'
+    readonly subjectKind: 'application' | 'cluster' | 'employee'
     readonly applicationCount: number
     readonly openedAt: string
     readonly assignedTo: string | null
@@ -43,13 +43,17 @@ export function rowOfApplication(summary: ApplicationSummary): QueueRow {
   }
 }
 
-/** A row of the open-cases list as a queue row: a cluster's case opens the cluster. */
+/** A row of the open-cases list as a queue row: a cluster's case opens the cluster, an employee's the employee. */
 export function rowOfCase(queued: QueuedCase): QueueRow {
   const { subject } = queued.case
   return {
     key: queued.case.id,
     opens:
-      subject.kind === 'application' ? { page: 'application', id: subject.id } : { page: 'cluster', id: subject.id },
+      subject.kind === 'application'
+        ? { page: 'application', id: subject.id }
+        : subject.kind === 'employee'
+          ? { page: 'employee', id: subject.id }
+          : { page: 'cluster', id: subject.id },
     applicationId: subject.kind === 'application' ? subject.id : (queued.risk?.applicationId ?? null),
     candidateName: queued.candidateName,
     score: queued.risk?.score ?? null,

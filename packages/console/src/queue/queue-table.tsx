@@ -66,7 +66,11 @@ export function QueueTable(props: {
             {row.case !== null ? (
               <>
                 <td>
-                  {row.case.subjectKind === 'cluster' ? `Cluster of ${row.case.applicationCount}` : 'Application'}
+                  {row.case.subjectKind === 'cluster'
+                    ? `Cluster of ${row.case.applicationCount}`
+                    : row.case.subjectKind === 'employee'
+                      ? 'Employee (after the hire)'
+                      : 'Application'}
                 </td>
                 <td>
                   {row.case.assignedTo === null ? (

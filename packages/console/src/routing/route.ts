@@ -5,6 +5,8 @@ export type Route =
   | { readonly page: 'model' }
   | { readonly page: 'application'; readonly id: string }
   | { readonly page: 'cluster'; readonly id: string }
+  | { readonly page: 'employees' }
+  | { readonly page: 'employee'; readonly id: string }
   | { readonly page: 'users' }
   | { readonly page: 'api-keys' }
   | { readonly page: 'webhooks' }
@@ -23,6 +25,8 @@ export function routeOf(path: string): Route {
   if (rest.length > 0) return { page: 'not-found', path }
   if (first === 'applications' && second !== undefined && second !== '') return { page: 'application', id: second }
   if (first === 'clusters' && second !== undefined && second !== '') return { page: 'cluster', id: second }
+  if (first === 'employees' && second !== undefined && second !== '') return { page: 'employee', id: second }
+  if (first === 'employees' && second === undefined) return { page: 'employees' }
   if (second !== undefined) return { page: 'not-found', path }
   switch (first) {
     case 'trends':
@@ -49,6 +53,10 @@ export function pathOf(route: Route): string {
       return `/applications/${encodeURIComponent(route.id)}`
     case 'cluster':
       return `/clusters/${encodeURIComponent(route.id)}`
+    case 'employees':
+      return '/employees'
+    case 'employee':
+      return `/employees/${encodeURIComponent(route.id)}`
     case 'trends':
     case 'model':
     case 'users':
