@@ -121,6 +121,18 @@ describe('importHiresJson', () => {
     expect(rows).toHaveLength(5)
   })
 
+  it('refuses logins that are not strings, however deeply nested (a nested array overflowed the stack)', () => {
+    const nested = `${'['.repeat(30_000)}"deep@acme.example"${']'.repeat(30_000)}`
+    const line = `{"employeeId":"E9","legalName":"A B","homeAddress":"1 Main St","startDate":"2026-04-01","logins":${nested}}`
+    expect(importHiresJson(line)).toEqual([
+      {
+        line: 1,
+        status: 'invalid',
+        issues: [{ path: 'logins', message: 'must be an array of sign-in names (strings)' }],
+      },
+    ])
+  })
+
   it('reads a JSON array document, naming elements by index', () => {
     const result = importHiresJson(
       '[\n  {"employeeId": "E1", "legalName": "A B", "homeAddress": "1 Main St", "startDate": "2026-01-05"},\n  {"employeeId": "E2"}\n]',

@@ -133,8 +133,12 @@ export function importHireObject(value: unknown, line: number, pathPrefix = ''):
   if (typeof startDate === 'object') fields.add('startDate', startDate.problem)
   const loginsValue = fields.value('logins')
   let loginText = fields.string('workEmail') ?? ''
-  if (Array.isArray(loginsValue)) loginText = [loginText, ...loginsValue.map(String)].join(';')
-  else if (loginsValue !== undefined) fields.add('logins', 'must be an array of sign-in names')
+  if (Array.isArray(loginsValue)) {
+    // Strings only: turning a nested array into text recurses as deep as the array (30,000 levels overflowed).
+    const names = loginsValue.filter((name): name is string => typeof name === 'string')
+    if (names.length < loginsValue.length) fields.add('logins', 'must be an array of sign-in names (strings)')
+    loginText = [loginText, ...names].join(';')
+  } else if (loginsValue !== undefined) fields.add('logins', 'must be an array of sign-in names')
   const logins = readLogins(loginText)
   if (logins.problem) fields.add(Array.isArray(loginsValue) ? 'logins' : 'workEmail', logins.problem)
   const timeZone = fields.string('timeZone')
