@@ -50,6 +50,16 @@ describe('importPayrollCsv', () => {
     })
   })
 
+  it('refuses a method named after an Object property (constructor was read as a method)', () => {
+    const rows = importPayrollCsv(
+      `employee_id,changed_at,account_number,holder_name,method\nE1,2026-01-01T00:00:00Z,123,A B,constructor\nE2,2026-01-01T00:00:00Z,123,A B,__proto__\n`,
+    )
+    expect(rows.map((row) => row.status === 'invalid' && row.issues.map((issue) => issue.path))).toEqual([
+      ['method'],
+      ['method'],
+    ])
+  })
+
   it('takes an upstream hash instead of the numbers, and refuses an unknown method', () => {
     const hash = `sha256:${'ab'.repeat(32)}`
     const result = importPayrollCsv(

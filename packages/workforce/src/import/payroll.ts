@@ -58,7 +58,9 @@ const methodAliases: Readonly<Record<string, PaymentMethod>> = {
 
 function readMethod(text: string): PaymentMethod | undefined {
   const key = text.trim().toLowerCase()
-  return (paymentMethods as readonly string[]).includes(key) ? (key as PaymentMethod) : methodAliases[key]
+  if ((paymentMethods as readonly string[]).includes(key)) return key as PaymentMethod
+  // Own keys only: a method named "constructor" must not find Object's.
+  return Object.hasOwn(methodAliases, key) ? methodAliases[key] : undefined
 }
 
 export type PayrollImportOptions = {
