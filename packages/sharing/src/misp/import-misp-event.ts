@@ -128,7 +128,8 @@ function readAttribute(
 }
 
 function kindOf(type: string, tags: ReadonlyMap<string, string>): SharedIndicatorKind | undefined {
-  const byType = mispTypeKinds[type]
+  // Own keys only: a type named "constructor" or "__proto__" must not find Object's.
+  const byType = Object.hasOwn(mispTypeKinds, type) ? mispTypeKinds[type] : undefined
   if (byType !== undefined) return byType
   if (type !== 'text') return undefined
   const tagged = tags.get('keyed-hash') ?? tags.get('kind')

@@ -123,6 +123,17 @@ describe('importMispEvent', () => {
     ])
   })
 
+  it('lists an attribute typed after an Object property as unsupported (constructor threw)', () => {
+    const result = importMispEvent({
+      Event: {
+        Attribute: ['constructor', '__proto__', 'toString'].map((type) => ({ type, value: 'jdoe.dev@gmail.com' })),
+      },
+    })
+    if (result.status !== 'ok') throw new Error('expected ok')
+    expect(result.indicators).toEqual([])
+    expect(result.unsupported.map((item) => item.type)).toEqual(['constructor', '__proto__', 'toString'])
+  })
+
   it('refuses a document that is not an event', () => {
     expect(importMispEvent({ Event: { info: 'x' } })).toMatchObject({
       status: 'invalid',
