@@ -5,6 +5,7 @@ import { AuditPage } from './admin/audit-page'
 import { UsersPage } from './admin/users-page'
 import { ApiKeysPage } from './admin/api-keys-page'
 import { WebhooksPage } from './admin/webhooks-page'
+import { SharingPage } from './sharing/sharing-page'
 import { ClusterPage } from './graph/cluster-page'
 import { EmployeePage } from './employee/employee-page'
 import { EmployeesPage } from './employee/employees-page'
@@ -29,6 +30,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
     { route: { page: 'webhooks' }, label: 'Webhooks', isShown: abilities.canManageWebhooks },
+    { route: { page: 'sharing' }, label: 'Sharing', isShown: props.session.permissions.includes('sharing.export') },
     { route: { page: 'audit' }, label: 'Audit log', isShown: abilities.canReadAudit },
   ]
   const current =
@@ -99,6 +101,8 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return abilities.canManageKeys ? <ApiKeysPage /> : <NotAllowed />
     case 'webhooks':
       return abilities.canManageWebhooks ? <WebhooksPage /> : <NotAllowed />
+    case 'sharing':
+      return props.session.permissions.includes('sharing.export') ? <SharingPage /> : <NotAllowed />
     case 'audit':
       return abilities.canReadAudit ? <AuditPage /> : <NotAllowed />
     case 'account':

@@ -17,6 +17,7 @@ describe('routeOf and pathOf', () => {
     ['/api-keys', { page: 'api-keys' }],
     ['/webhook-subscriptions', { page: 'webhooks' }],
     ['/audit', { page: 'audit' }],
+    ['/sharing', { page: 'sharing' }],
     ['/account', { page: 'account' }],
     ['/applications', { page: 'not-found', path: '/applications' }],
     ['/applications/x/y', { page: 'not-found', path: '/applications/x/y' }],
@@ -35,6 +36,7 @@ describe('routeOf and pathOf', () => {
     { page: 'users' },
     { page: 'webhooks' },
     { page: 'audit' },
+    { page: 'sharing' },
     { page: 'model' },
   ])('round-trips %o', (route) => {
     expect(routeOf(pathOf(route))).toEqual(route)
@@ -51,6 +53,7 @@ describe('console paths', () => {
     { page: 'api-keys' },
     { page: 'webhooks' },
     { page: 'audit' },
+    { page: 'sharing' },
     { page: 'account' },
     { page: 'application', id: 'a1' },
     { page: 'cluster', id: 'cluster:a1' },

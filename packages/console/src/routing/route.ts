@@ -11,6 +11,7 @@ export type Route =
   | { readonly page: 'api-keys' }
   | { readonly page: 'webhooks' }
   | { readonly page: 'audit' }
+  | { readonly page: 'sharing' }
   | { readonly page: 'account' }
   | { readonly page: 'not-found'; readonly path: string }
 
@@ -34,6 +35,7 @@ export function routeOf(path: string): Route {
     case 'users':
     case 'api-keys':
     case 'audit':
+    case 'sharing':
     case 'account':
       return { page: first }
     // Not `/webhooks`: the server keeps that prefix for itself.
@@ -62,6 +64,7 @@ export function pathOf(route: Route): string {
     case 'users':
     case 'api-keys':
     case 'audit':
+    case 'sharing':
     case 'account':
       return `/${route.page}`
     case 'webhooks':
