@@ -184,3 +184,46 @@ export {
   type PublishedPolicy,
   type StoredPolicyVersion,
 } from './repositories/policy-version-repository.js'
+export {
+  createPersonalDataCipher,
+  isSealed,
+  unencrypted,
+  type PersonalDataCipher,
+} from './privacy/personal-data-cipher.js'
+export {
+  formatDataKeyRing,
+  generateDataKey,
+  generateDataKeyRing,
+  parseDataKeys,
+  readDataKeyRing,
+  type DataKey,
+  type DataKeyRing,
+} from './privacy/data-keys.js'
+export { personalRecordKeys } from './privacy/personal-fields.js'
+export {
+  personalDataTables,
+  unclassifiedTableMessage,
+  type TableClassification,
+} from './privacy/personal-data-tables.js'
+export {
+  eraseSubject,
+  exportSubject,
+  findSubjectApplications,
+  subjectQueryKinds,
+  type PersonalDataContext,
+  type SubjectErasure,
+  type SubjectExport,
+  type SubjectQuery,
+} from './privacy/subject-requests.js'
+export {
+  listRetentionPolicies,
+  removeRetentionPolicy,
+  retentionActions,
+  runRetention,
+  setRetentionPolicy,
+  type RetentionAction,
+  type RetentionPolicy,
+  type RetentionPolicyReport,
+  type RetentionReport,
+} from './privacy/retention.js'
+export { rotateDataKeys, type RotationProgress } from './privacy/rotate-data-keys.js'

@@ -53,6 +53,7 @@ export type Database = {
   audit_log: AuditLogTable
   ats_hires: AtsHiresTable
   ats_webhook_receipts: AtsWebhookReceiptsTable
+  retention_policies: RetentionPoliciesTable
   workforce_records: WorkforceRecordsTable
   employees: EmployeesTable
   employee_assessments: EmployeeAssessmentsTable
@@ -81,6 +82,8 @@ export type ApplicationsTable = {
   link_seq: ColumnType<number | null, number | null | undefined, never>
   /** The pool signals its link raised, kept for re-screening (006); null when `link_seq` is. */
   identity_signals: ColumnType<unknown[] | null, string | null | undefined, never>
+  /** When retention or an erasure request removed its personal data (015); null while it is whole. */
+  anonymised_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 export type ScreeningResultsTable = {
@@ -354,6 +357,15 @@ export type AtsHiresTable = {
   start_date: string | null
   recorded_by: string
   recorded_at: CreatedAt
+}
+
+/** Migration 015: how long applications from one source are kept, and what happens to them then. */
+export type RetentionPoliciesTable = {
+  source_system: string
+  max_age_days: number
+  action: 'delete' | 'anonymise'
+  updated_by: string
+  updated_at: ColumnType<Date, Date | undefined, Date>
 }
 
 /** Migration 009: one-time tokens of inbound webhooks already accepted (Lever's `token`). */

@@ -45,6 +45,7 @@ describe.each(storeTestTargets())('openStore on $name', ({ name, open }) => {
         'job_progress',
         'intel_sources',
         'outbox_events',
+        'retention_policies',
         'screening_results',
         'sessions',
         'users',

@@ -2,6 +2,8 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type Dialect } from 'kysely'
 import pg from 'pg'
 import { migrateToLatest, type MigrationReport } from '../migrations/migrate-to-latest.js'
+import { readDataKeyRing } from '../privacy/data-keys.js'
+import { createPersonalDataCipher, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { createRepositories, type Repositories } from '../repositories/repositories.js'
 import type { Database } from './database-schema.js'
 import { PGliteDialect } from './pglite-dialect.js'
@@ -19,6 +21,8 @@ export type Store = Repositories & {
   /** What opening applied; empty when the database was current. */
   readonly migrations: MigrationReport
   readonly db: Kysely<Database>
+  /** Encrypts personal data for the repositories; `isEncrypting` is false for a store opened without keys. */
+  readonly cipher: PersonalDataCipher
   /**
    * Runs `work` in one transaction with repositories bound to it: it commits when `work` resolves and rolls back when
    * it throws. Use the repositories it is given, never the store's own, inside `work` (on PGlite the store's
@@ -42,16 +46,20 @@ export function openStore(options: StoreOptions = {}): Promise<Store> {
 export async function openStoreOn(
   db: Kysely<Database>,
   target: StoreTarget,
-  options: Pick<StoreOptions, 'migrate'> = {},
+  options: Pick<StoreOptions, 'migrate' | 'dataKeys' | 'env'> = {},
 ): Promise<Store> {
   try {
+    const cipher = createPersonalDataCipher(
+      options.dataKeys === undefined ? readDataKeyRing(options.env ?? process.env) : (options.dataKeys ?? undefined),
+    )
     const migrations = options.migrate === false ? { applied: [] } : await migrateToLatest(db as Kysely<unknown>)
     return {
-      ...createRepositories(db),
+      ...createRepositories(db, cipher),
       target,
       migrations,
       db,
-      transaction: (work) => db.transaction().execute((transaction) => work(createRepositories(transaction))),
+      cipher,
+      transaction: (work) => db.transaction().execute((transaction) => work(createRepositories(transaction, cipher))),
       close: () => db.destroy(),
     }
   } catch (error) {

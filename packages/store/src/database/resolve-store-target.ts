@@ -1,3 +1,4 @@
+import type { DataKeyRing } from '../privacy/data-keys.js'
 import { StoreError } from './store-error.js'
 
 /** Where the store keeps its data: embedded PGlite (a directory, or memory) or a PostgreSQL server. */
@@ -22,6 +23,11 @@ export type StoreOptions = {
   readonly maxConnections?: number
   /** Called when an idle server connection fails (the pool drops it and reconnects on demand). */
   readonly onConnectionError?: (error: Error) => void
+  /**
+   * The keys that encrypt personal data (docs/security.md, "Personal data"). Default: `HIREWALL_DATA_KEYS` and
+   * `HIREWALL_IDENTIFIER_KEY` from `env`; `null`, or neither set, stores personal data unencrypted.
+   */
+  readonly dataKeys?: DataKeyRing | null
 }
 
 /**

@@ -13,6 +13,7 @@ import { watchlistsMigration } from './011-watchlists.js'
 import { sharingExportsMigration } from './012-sharing-exports.js'
 import { workforceMigration } from './013-workforce.js'
 import { riskModelsMigration } from './014-risk-models.js'
+import { personalDataMigration } from './015-personal-data.js'
 import { lz4CompressionMigration } from './016-lz4-compression.js'
 import { oidcSignInsMigration } from './017-oidc-sign-ins.js'
 
@@ -35,6 +36,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '012-sharing-exports': sharingExportsMigration,
   '013-workforce': workforceMigration,
   '014-risk-models': riskModelsMigration,
+  '015-personal-data': personalDataMigration,
   '016-lz4-compression': lz4CompressionMigration,
   '017-oidc-sign-ins': oidcSignInsMigration,
 }

@@ -2,6 +2,8 @@ import { normaliseApplication, type ApplicationRecord, type NormalisedApplicatio
 import type { Kysely, Selectable } from 'kysely'
 import type { ApplicationsTable, Database } from '../database/database-schema.js'
 import { toJson } from '../database/json-text.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openDocument, openRecord, sealDocument, sealRecord } from '../privacy/personal-fields.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
 import {
   listApplications,
@@ -67,10 +69,13 @@ export function defaultIdempotencyKey(record: ApplicationRecord): string {
   return `${record.source.system}:${externalIdOf(record)}`
 }
 
-export function createApplicationRepository(db: Kysely<Database>): ApplicationRepository {
+export function createApplicationRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): ApplicationRepository {
   const findBy = async (column: 'id' | 'idempotency_key', value: string): Promise<StoredApplication | undefined> => {
     const row = await db.selectFrom('applications').selectAll().where(column, '=', value).executeTakeFirst()
-    return row && toStoredApplication(row)
+    return row && toStoredApplication(row, cipher)
   }
 
   return {
@@ -87,14 +92,14 @@ export function createApplicationRepository(db: Kysely<Database>): ApplicationRe
             external_id: externalIdOf(record),
             requisition_id: record.requisition?.id ?? null,
             submitted_at: new Date(record.submittedAt),
-            raw: toJson(input.raw),
-            record: toJson(record),
-            facts: toJson(input.facts ?? normaliseApplication(record)),
+            raw: toJson(sealDocument(input.raw, cipher)),
+            record: toJson(sealRecord(record, cipher)),
+            facts: toJson(sealDocument(input.facts ?? normaliseApplication(record), cipher)),
           })
           .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
           .returningAll()
           .executeTakeFirst()
-        if (inserted) return { status: 'created', application: toStoredApplication(inserted) }
+        if (inserted) return { status: 'created', application: toStoredApplication(inserted, cipher) }
         // The conflicting row is committed (an insert waits for a racing one to commit): read it back.
         const existing = await findBy('idempotency_key', idempotencyKey)
         if (!existing) {
@@ -107,11 +112,12 @@ export function createApplicationRepository(db: Kysely<Database>): ApplicationRe
       }),
     find: (id) => findBy('id', id),
     findByIdempotencyKey: (idempotencyKey) => findBy('idempotency_key', idempotencyKey),
-    list: (filter = {}, request = {}) => listApplications(db, filter, request),
+    list: (filter = {}, request = {}) => listApplications(db, filter, request, cipher),
   }
 }
 
-function toStoredApplication(row: Selectable<ApplicationsTable>): StoredApplication {
+/** The application a stored row holds, its personal data decrypted. */
+export function toStoredApplication(row: Selectable<ApplicationsTable>, cipher: PersonalDataCipher): StoredApplication {
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -120,9 +126,9 @@ function toStoredApplication(row: Selectable<ApplicationsTable>): StoredApplicat
     requisitionId: row.requisition_id,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
-    raw: row.raw,
-    record: row.record,
-    facts: row.facts,
+    raw: openDocument(row.raw, cipher),
+    record: openRecord(row.record, cipher),
+    facts: openDocument(row.facts, cipher) as NormalisedApplication,
     latestVersion: row.latest_version,
   }
 }

@@ -6,6 +6,7 @@ import { toJson } from '../database/json-text.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
 import type { CaseStatus, SubjectKind } from '../store-vocabularies.js'
 import { listCaseQueue, type CaseQueueFilter, type CaseQueueRequest, type QueuedCase } from './list-case-queue.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { decodeCursor, encodeCursor, pageLimit, toPage, type Page, type PageRequest } from './page.js'
 
 /** What a case or decision is about: `{ kind: 'application', id: 'greenhouse:4021' }` or a cluster id. */
@@ -45,7 +46,7 @@ export type CaseRepository = {
   assign(id: string, assignee: string | null, actor: string): Promise<Case>
 }
 
-export function createCaseRepository(db: Kysely<Database>): CaseRepository {
+export function createCaseRepository(db: Kysely<Database>, cipher: PersonalDataCipher = unencrypted): CaseRepository {
   const openCaseFor = async (subject: Subject): Promise<Case | undefined> => {
     const row = await db
       .selectFrom('cases')
@@ -108,7 +109,7 @@ export function createCaseRepository(db: Kysely<Database>): CaseRepository {
         if (!row) throw new StoreError('not-found', `No open case ${id}`, { target: 'caseId' })
         return toCase(row)
       }),
-    queue: (filter = {}, request = {}) => listCaseQueue(db, filter, request, toCase),
+    queue: (filter = {}, request = {}) => listCaseQueue(db, filter, request, toCase, cipher),
     latestFor: async (subject) => {
       const row = await db
         .selectFrom('cases')

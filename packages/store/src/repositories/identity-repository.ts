@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openIdentifier, sealIdentifier } from '../privacy/personal-fields.js'
 
 /** A persona cluster as stored: its members in the order the store received them, earliest first. */
 export type StoredCluster = {
@@ -44,7 +46,10 @@ export type IdentityRepository = {
   sharedIdentifiers(applicationIds: readonly string[]): Promise<readonly ApplicationIdentifier[]>
 }
 
-export function createIdentityRepository(db: Kysely<Database>): IdentityRepository {
+export function createIdentityRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): IdentityRepository {
   const checkedKind = (kind: string, applicationId: string): Identifier['kind'] => {
     if (isIdentifierKind(kind)) return kind
     throw new StoreError('invalid-data', `application_identifiers.kind of ${applicationId} is ${kind}`, {
@@ -59,7 +64,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         await db
           .insertInto('application_identifiers')
           .values(
-            identifiers.map(({ kind, value, display }) => ({ application_id: applicationId, kind, value, display })),
+            identifiers.map((identifier) => ({ application_id: applicationId, ...sealIdentifier(identifier, cipher) })),
           )
           .onConflict((conflict) => conflict.columns(['application_id', 'kind', 'value']).doNothing())
           .execute()
@@ -72,14 +77,21 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
         .orderBy('kind')
         .orderBy('value')
         .execute()
-      return rows.map((row) => ({ kind: checkedKind(row.kind, applicationId), value: row.value, display: row.display }))
+      const identifiers = rows.map((row) => ({
+        kind: checkedKind(row.kind, applicationId),
+        ...openIdentifier(row, cipher),
+      }))
+      // Hashed values sort in hash order: put each kind's values back in their own order.
+      return cipher.isEncrypting
+        ? identifiers.sort((a, b) => (a.kind === b.kind ? compare(a.value, b.value) : 0))
+        : identifiers
     },
     applicationsWith: async ({ kind, value }, limit = 100) => {
       const rows = await db
         .selectFrom('application_identifiers')
         .select('application_id')
         .where('kind', '=', kind)
-        .where('value', '=', value)
+        .where('value', '=', cipher.hashIdentifier(kind, value))
         .orderBy('created_at')
         .orderBy('application_id')
         .limit(limit)
@@ -181,7 +193,7 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
       const ids = [...applicationIds]
       const rows = await db
         .selectFrom('application_identifiers as i')
-        .select(['i.application_id', 'i.kind', 'i.value'])
+        .select(['i.application_id', 'i.kind', 'i.value', 'i.display'])
         .where(sql<boolean>`i.application_id = any(${ids}::text[])`)
         .where('i.value', '<>', '')
         .where(
@@ -196,8 +208,13 @@ export function createIdentityRepository(db: Kysely<Database>): IdentityReposito
       return rows.map((row) => ({
         applicationId: row.application_id,
         kind: checkedKind(row.kind, row.application_id),
-        value: row.value,
+        value: openIdentifier(row, cipher).value,
       }))
     },
   }
+}
+
+/** Code-unit order, as the database's `text` order is for the values identifiers hold (C collation aside). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

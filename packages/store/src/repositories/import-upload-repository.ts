@@ -5,6 +5,8 @@ import type { Database } from '../database/database-schema.js'
 import { isUuid } from '../database/is-uuid.js'
 import { toJson } from '../database/json-text.js'
 import { translatingErrors } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openDocument, sealDocument } from '../privacy/personal-fields.js'
 
 /** A bulk import's uploaded file: stored with its job so any process can read it, and dropped when the job ends. */
 export type ImportUpload = {
@@ -48,7 +50,10 @@ export type ImportUploadRepository = {
   release(jobId: string): Promise<void>
 }
 
-export function createImportUploadRepository(db: Kysely<Database>): ImportUploadRepository {
+export function createImportUploadRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): ImportUploadRepository {
   return {
     create: (upload) =>
       translatingErrors(async () => {
@@ -111,8 +116,8 @@ export function createImportUploadRepository(db: Kysely<Database>): ImportUpload
               job_id: jobId,
               line: row.line,
               source_line: row.sourceLine,
-              record: toJson(row.record),
-              raw: toJson(row.raw),
+              record: toJson(sealDocument(row.record, cipher)),
+              raw: toJson(sealDocument(row.raw, cipher)),
             })),
           )
           .onConflict((conflict) => conflict.columns(['job_id', 'line']).doNothing())
@@ -128,7 +133,12 @@ export function createImportUploadRepository(db: Kysely<Database>): ImportUpload
         .where('line', '<=', toLine)
         .orderBy('line')
         .execute()
-      return rows.map((row) => ({ line: row.line, sourceLine: row.source_line, record: row.record, raw: row.raw }))
+      return rows.map((row) => ({
+        line: row.line,
+        sourceLine: row.source_line,
+        record: openDocument(row.record, cipher) as StagedImportRow['record'],
+        raw: openDocument(row.raw, cipher),
+      }))
     },
     markPrepared: async (jobId) => {
       await db

@@ -1,6 +1,8 @@
 import type { ApplicationRecord, NormalisedApplication } from '@hirewall/core'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openDocument, openRecord } from '../privacy/personal-fields.js'
 
 /** An application as the identity graph replays it: its place in link order, its record and normalised facts. */
 export type LinkedApplication = {
@@ -46,7 +48,10 @@ export type LinkingRepository = {
  */
 export const linkingLockKey = 8_315_464_927_985_616_794n
 
-export function createLinkingRepository(db: Kysely<Database>): LinkingRepository {
+export function createLinkingRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): LinkingRepository {
   return {
     lock: async () => {
       // A session-level lock would outlive a failed transaction on a pooled connection; this one cannot.
@@ -61,7 +66,12 @@ export function createLinkingRepository(db: Kysely<Database>): LinkingRepository
         .orderBy('link_seq')
         .limit(limit)
         .execute()
-      return rows.map((row) => ({ id: row.id, linkSeq: row.link_seq ?? 0, record: row.record, facts: row.facts }))
+      return rows.map((row) => ({
+        id: row.id,
+        linkSeq: row.link_seq ?? 0,
+        record: openRecord(row.record, cipher),
+        facts: openDocument(row.facts, cipher) as NormalisedApplication,
+      }))
     },
     lastLinkSeq: async () => {
       const row = await db

@@ -2,6 +2,7 @@ import { outcomes, type Outcome } from '@hirewall/core'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { StoreError } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { isOneOf } from '../store-vocabularies.js'
 import { decodeCursor, encodeCursor, pageLimit, toPage, type Page, type PageRequest } from './page.js'
 
@@ -68,6 +69,7 @@ export async function listApplications(
   db: Kysely<Database>,
   filter: ApplicationFilter,
   request: ApplicationListRequest,
+  cipher: PersonalDataCipher = unencrypted,
 ): Promise<Page<ApplicationSummary>> {
   const limit = pageLimit(request)
   const order = request.order ?? 'newest'
@@ -165,7 +167,7 @@ export async function listApplications(
       requisitionId: row.requisition_id,
       submittedAt: row.submitted_at,
       receivedAt: row.received_at,
-      candidateName: row.candidate_name,
+      candidateName: cipher.open(row.candidate_name) as string | null,
       staffingVendor: row.staffing_vendor,
       latestResult:
         row.version === null || row.score === null || row.policy_version === null || row.screened_at === null

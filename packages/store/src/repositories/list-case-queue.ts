@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely'
 import type { CasesTable, Database } from '../database/database-schema.js'
 import { isUuid } from '../database/is-uuid.js'
 import { StoreError } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import type { CaseStatus, SubjectKind } from '../store-vocabularies.js'
 import type { Case } from './case-repository.js'
 import { checkedOutcome } from './list-applications.js'
@@ -67,6 +68,7 @@ export async function listCaseQueue(
   filter: CaseQueueFilter,
   request: CaseQueueRequest,
   toCase: (row: Selectable<CasesTable>) => Case,
+  cipher: PersonalDataCipher = unencrypted,
 ): Promise<Page<QueuedCase>> {
   const limit = pageLimit(request)
   const order = request.order ?? 'riskiest'
@@ -91,7 +93,7 @@ export async function listCaseQueue(
     order === 'riskiest'
       ? await riskiestRows(db, filter, cursor, limit + 1)
       : await oldestRows(db, filter, cursor, limit + 1)
-  const labels = await labelsOf(db, rows)
+  const labels = await labelsOf(db, rows, cipher)
   return toPage(
     rows,
     limit,
@@ -270,6 +272,7 @@ function namedApplicationOf(row: RankedRow): string | null {
 async function labelsOf(
   db: Kysely<Database>,
   rows: readonly RankedRow[],
+  cipher: PersonalDataCipher,
 ): Promise<{
   names: ReadonlyMap<string, string | null>
   memberCounts: ReadonlyMap<string, number>
@@ -299,7 +302,7 @@ async function labelsOf(
       : db.selectFrom('employees').select(['id', 'legal_name']).where('id', 'in', employeeIds).execute(),
   ])
   return {
-    names: new Map(names.map((row) => [row.id, row.name])),
+    names: new Map(names.map((row) => [row.id, cipher.open(row.name) as string | null])),
     memberCounts: new Map(counts.map((row) => [row.cluster_id, Number(row.members)])),
     employeeNames: new Map(employees.map((row) => [row.id, row.legal_name])),
   }

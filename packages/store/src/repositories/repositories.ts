@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { createApiKeyRepository, type ApiKeyRepository } from './api-key-repository.js'
 import { createApplicationRepository, type ApplicationRepository } from './application-repository.js'
 import {
@@ -65,13 +66,16 @@ export type Repositories = {
   readonly models: ModelRepository
 }
 
-/** The repositories over `db`: the store's Kysely instance or a transaction of it (what `store.transaction` does). */
-export function createRepositories(db: Kysely<Database>): Repositories {
+/**
+ * The repositories over `db`: the store's Kysely instance or a transaction of it (what `store.transaction` does).
+ * `cipher` encrypts personal data on the way in and decrypts it on the way out (docs/security.md, "Personal data").
+ */
+export function createRepositories(db: Kysely<Database>, cipher: PersonalDataCipher = unencrypted): Repositories {
   return {
-    applications: createApplicationRepository(db),
+    applications: createApplicationRepository(db, cipher),
     results: createScreeningResultRepository(db),
-    identity: createIdentityRepository(db),
-    cases: createCaseRepository(db),
+    identity: createIdentityRepository(db, cipher),
+    cases: createCaseRepository(db, cipher),
     decisions: createDecisionRepository(db),
     users: createUserRepository(db),
     apiKeys: createApiKeyRepository(db),
@@ -80,13 +84,13 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     webhookSubscriptions: createWebhookSubscriptionRepository(db),
     outbox: createWebhookOutbox(db),
     importJobs: createImportJobRepository(db),
-    importUploads: createImportUploadRepository(db),
+    importUploads: createImportUploadRepository(db, cipher),
     jobProgress: createJobProgressRepository(db),
     intelSources: createIntelSourceRepository(db),
     watchlists: createWatchlistRepository(db),
     audit: createAuditLogRepository(db),
-    linking: createLinkingRepository(db),
-    screeningBatches: createScreeningBatchRepository(db),
+    linking: createLinkingRepository(db, cipher),
+    screeningBatches: createScreeningBatchRepository(db, cipher),
     hires: createHireRepository(db),
     atsWebhookReceipts: createAtsWebhookReceiptRepository(db),
     workforceRecords: createWorkforceRecordRepository(db),

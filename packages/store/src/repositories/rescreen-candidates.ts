@@ -1,6 +1,8 @@
 import type { ApplicationRecord, ScreeningResult, Signal } from '@hirewall/core'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openRecord } from '../privacy/personal-fields.js'
 import { checkedOutcome } from './list-applications.js'
 import type { StoredLinkFacts } from './model-assessment.js'
 
@@ -34,6 +36,7 @@ export type RescreenPageRequest = {
 export async function readRescreenPage(
   db: Kysely<Database>,
   request: RescreenPageRequest,
+  cipher: PersonalDataCipher = unencrypted,
 ): Promise<readonly RescreenCandidate[]> {
   let query = db
     .selectFrom('applications as a')
@@ -52,13 +55,15 @@ export async function readRescreenPage(
       'r.link_facts',
       'm.cluster_id as member_of',
     ])
+  // An anonymised application has no record left to score: its last result stands.
+  query = query.where('a.anonymised_at', 'is', null)
   if (request.after !== undefined) query = query.where('a.id', '>', request.after)
   if (request.applicationIds !== undefined)
     query = query.where('a.id', '=', sql<string>`any(${[...request.applicationIds]}::text[])`)
   const rows = await query.orderBy('a.id').limit(request.limit).execute()
   return rows.map((row) => ({
     id: row.id,
-    record: row.record,
+    record: openRecord(row.record, cipher),
     identitySignals: (row.identity_signals ?? []) as readonly Signal[],
     linkFacts: (row.link_facts ?? undefined) as StoredLinkFacts | undefined,
     clusterId: row.member_of ?? row.cluster_id ?? undefined,

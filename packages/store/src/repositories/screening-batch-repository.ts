@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { sealDocument, sealIdentifier, sealRecord } from '../privacy/personal-fields.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
 import type { ScreeningTrigger } from '../store-vocabularies.js'
 import { externalIdOf, type StoredApplication } from './application-repository.js'
@@ -65,7 +67,10 @@ export type ScreeningBatchRepository = {
   rescreenPage(request: RescreenPageRequest): Promise<readonly RescreenCandidate[]>
 }
 
-export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningBatchRepository {
+export function createScreeningBatchRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): ScreeningBatchRepository {
   return {
     insertScreened: (items, receivedAt) =>
       translatingErrors(async () => {
@@ -78,7 +83,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
               .insertInto('applications')
               .values(
                 chunk.map((item) => {
-                  const record = toJson(item.record)
+                  const record = toJson(sealRecord(item.record, cipher))
                   return {
                     id: item.record.id,
                     idempotency_key: item.idempotencyKey,
@@ -87,10 +92,13 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
                     requisition_id: item.record.requisition?.id ?? null,
                     submitted_at: new Date(item.record.submittedAt),
                     received_at: receivedAt,
-                    // The API's raw payload is the record itself: write its JSON once.
-                    raw: item.raw === item.record ? record : toJson(item.raw),
+                    // The API's raw payload is the record itself: write its JSON once (unencrypted stores only).
+                    raw:
+                      item.raw === item.record && !cipher.isEncrypting
+                        ? record
+                        : toJson(sealDocument(item.raw, cipher)),
                     record,
-                    facts: toJson(item.facts),
+                    facts: toJson(sealDocument(item.facts, cipher)),
                     link_seq: item.linkSeq,
                     identity_signals: toJson(item.identitySignals),
                   }
@@ -113,11 +121,9 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
             ids.map(() => 1),
           )
           const identifiers = items.flatMap((item) =>
-            item.identifiers.map(({ kind, value, display }) => ({
+            item.identifiers.map((identifier) => ({
               application_id: item.record.id,
-              kind,
-              value,
-              display,
+              ...sealIdentifier(identifier, cipher),
               created_at: receivedAt,
             })),
           )
@@ -273,7 +279,7 @@ export function createScreeningBatchRepository(db: Kysely<Database>): ScreeningB
           .execute()
       }),
 
-    rescreenPage: (request) => readRescreenPage(db, request),
+    rescreenPage: (request) => readRescreenPage(db, request, cipher),
   }
 }
 

@@ -1,0 +1,162 @@
+import { isIdentifierKind } from '@hirewall/core'
+import { sql } from 'kysely'
+import { toJson } from '../database/json-text.js'
+import { StoreError } from '../database/store-error.js'
+import { createAuditLogRepository } from '../repositories/audit-log-repository.js'
+import { isHashedIdentifier, isSealed } from './personal-data-cipher.js'
+import {
+  openDocument,
+  openIdentifier,
+  openRecord,
+  personalValuesOf,
+  sealDocument,
+  sealedEnvelopeOf,
+  sealIdentifier,
+  sealRecord,
+} from './personal-fields.js'
+import type { PersonalDataContext } from './subject-requests.js'
+
+export type RotationProgress = {
+  /** Applications read so far, and how many of them were rewritten under the current key. */
+  readonly applicationsRead: number
+  readonly applicationsRewritten: number
+  readonly identifiersRewritten: number
+  readonly stagedRowsRewritten: number
+  /** The last application id done: pass it as `after` to go on from there. */
+  readonly lastApplicationId: string | undefined
+}
+
+/**
+ * Re-encrypts every row holding personal data under the current key (the first of `HIREWALL_DATA_KEYS`), and
+ * encrypts rows written before keys were configured: applications (raw, record, facts), their identifiers (hashed,
+ * display sealed) and staged import rows. It walks applications in id order, a page per transaction; rows already
+ * under the current key are read and left alone, so a stopped run is simply run again (or resumed with `after`).
+ * When it returns, no row needs an older key: remove it from the ring.
+ */
+export async function rotateDataKeys(
+  context: PersonalDataContext,
+  options: {
+    readonly actor: string
+    readonly after?: string
+    readonly pageSize?: number
+    readonly onPage?: (progress: RotationProgress) => void
+  },
+): Promise<RotationProgress> {
+  const { db, cipher } = context
+  if (!cipher.isEncrypting) {
+    throw new StoreError('invalid-configuration', 'Rotating needs HIREWALL_DATA_KEYS and HIREWALL_IDENTIFIER_KEY', {
+      target: 'HIREWALL_DATA_KEYS',
+    })
+  }
+  const pageSize = options.pageSize ?? 200
+  let progress: RotationProgress = {
+    applicationsRead: 0,
+    applicationsRewritten: 0,
+    identifiersRewritten: 0,
+    stagedRowsRewritten: 0,
+    lastApplicationId: options.after,
+  }
+  const stale = (value: unknown): boolean => cipher.needsResealing(value)
+  for (;;) {
+    const after = progress.lastApplicationId
+    const page = await db.transaction().execute(async (transaction) => {
+      let query = transaction.selectFrom('applications').select(['id', 'raw', 'record', 'facts']).orderBy('id')
+      if (after !== undefined) query = query.where('id', '>', after)
+      const rows = await query.limit(pageSize).forUpdate().execute()
+      let rewritten = 0
+      for (const row of rows) {
+        const needs =
+          stale(sealedEnvelopeOf(row.raw) ?? row.raw) ||
+          stale(sealedEnvelopeOf(row.facts) ?? row.facts) ||
+          personalValuesOf(row.record).some((value) => isSealed(value) && stale(value))
+        if (!needs && personalValuesOf(row.record).every((value) => isSealed(value))) continue
+        const record = openRecord(row.record, cipher)
+        await transaction
+          .updateTable('applications')
+          .set({
+            raw: toJson(sealDocument(openDocument(row.raw, cipher), cipher)),
+            record: toJson(sealRecord(record, cipher)),
+            facts: toJson(sealDocument(openDocument(row.facts, cipher), cipher)),
+          })
+          .where('id', '=', row.id)
+          .execute()
+        rewritten += 1
+      }
+      const ids = rows.map((row) => row.id)
+      const identifiers =
+        ids.length === 0
+          ? []
+          : await transaction
+              .selectFrom('application_identifiers')
+              .select(['application_id', 'kind', 'value', 'display'])
+              .where(sql<boolean>`application_id = any(${ids}::text[])`)
+              .execute()
+      let identifiersRewritten = 0
+      for (const row of identifiers) {
+        if (isHashedIdentifier(row.value) && !stale(row.display)) continue
+        if (!isIdentifierKind(row.kind)) continue
+        const opened = openIdentifier(row, cipher)
+        const sealed = sealIdentifier({ kind: row.kind, ...opened }, cipher)
+        await transaction
+          .updateTable('application_identifiers')
+          .set({ value: sealed.value, display: sealed.display })
+          .where('application_id', '=', row.application_id)
+          .where('kind', '=', row.kind)
+          .where('value', '=', row.value)
+          .execute()
+        identifiersRewritten += 1
+      }
+      return { ids, rewritten, identifiersRewritten }
+    })
+    progress = {
+      ...progress,
+      applicationsRead: progress.applicationsRead + page.ids.length,
+      applicationsRewritten: progress.applicationsRewritten + page.rewritten,
+      identifiersRewritten: progress.identifiersRewritten + page.identifiersRewritten,
+      lastApplicationId: page.ids.at(-1) ?? progress.lastApplicationId,
+    }
+    options.onPage?.(progress)
+    if (page.ids.length < pageSize) break
+  }
+  const staged = await rotateStagedRows(context)
+  progress = { ...progress, stagedRowsRewritten: staged }
+  await createAuditLogRepository(db).append({
+    actor: options.actor,
+    action: 'data-keys.rotated',
+    details: {
+      keyId: cipher.currentKeyId,
+      applicationsRead: progress.applicationsRead,
+      applicationsRewritten: progress.applicationsRewritten,
+      identifiersRewritten: progress.identifiersRewritten,
+      stagedRowsRewritten: staged,
+    },
+  })
+  return progress
+}
+
+/** Staged import rows are few (deleted as screened): one pass over them. */
+async function rotateStagedRows({ db, cipher }: PersonalDataContext): Promise<number> {
+  const rows = await db.selectFrom('import_job_inputs').select(['job_id', 'line', 'record', 'raw']).execute()
+  let rewritten = 0
+  for (const row of rows) {
+    const recordEnvelope = sealedEnvelopeOf(row.record)
+    const rawEnvelope = sealedEnvelopeOf(row.raw)
+    const isCurrent =
+      recordEnvelope !== undefined &&
+      rawEnvelope !== undefined &&
+      !cipher.needsResealing(recordEnvelope) &&
+      !cipher.needsResealing(rawEnvelope)
+    if (isCurrent) continue
+    await db
+      .updateTable('import_job_inputs')
+      .set({
+        record: toJson(sealDocument(openDocument(row.record, cipher), cipher)),
+        raw: toJson(sealDocument(openDocument(row.raw, cipher), cipher)),
+      })
+      .where('job_id', '=', row.job_id)
+      .where('line', '=', row.line)
+      .execute()
+    rewritten += 1
+  }
+  return rewritten
+}
