@@ -1,14 +1,30 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { SessionInfo } from '../api/api-types'
 import { asFailure } from '../api/use-api'
 import { signIn } from './session'
+import { readSignInMethods, ssoErrorMessage, ssoStartHref, withoutSignInError, type SignInMethods } from './sso-sign-in'
 
-/** The sign-in form: email and password, against the service's sessions. */
+/**
+ * The sign-in form: email and password, against the service's sessions, and "Sign in with …" when the service has
+ * single sign-on. A failed single sign-on comes back here with `?signInError=<code>`, shown once.
+ */
 export function SignInPage(props: { readonly onSignedIn: (session: SessionInfo) => void }) {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(() => ssoErrorMessage(window.location.search))
   const [isBusy, setBusy] = useState(false)
+  const [methods, setMethods] = useState<SignInMethods | null>(null)
+
+  useEffect(() => {
+    // The message is shown; a reload or a shared link should not show it again.
+    const search = withoutSignInError(window.location.search)
+    if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`)
+    }
+    const controller = new AbortController()
+    readSignInMethods(controller.signal).then(setMethods, () => undefined)
+    return () => controller.abort()
+  }, [])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -64,6 +80,11 @@ export function SignInPage(props: { readonly onSignedIn: (session: SessionInfo) 
         <button type="submit" className="primary" disabled={isBusy}>
           {isBusy ? 'Signing in…' : 'Sign in'}
         </button>
+        {methods?.sso == null ? null : (
+          <a className="button sso-button" href={ssoStartHref(methods.sso.startPath, window.location)}>
+            Sign in with {methods.sso.displayName}
+          </a>
+        )}
       </form>
     </main>
   )
