@@ -66,6 +66,18 @@ describe('importOsqueryLog', () => {
     })
   })
 
+  it('refuses a unixTime that is a nested array or past what a Date holds (one overflowed the stack, one threw)', () => {
+    const result = (unixTime: string) =>
+      `{"name":"pack_hirewall_programs","hostIdentifier":"h1","unixTime":${unixTime},"columns":{"name":"AnyDesk"},"action":"added"}`
+    const deep = `${'['.repeat(30_000)}1772504049${']'.repeat(30_000)}`
+    const read = importOsqueryLog([result(deep), result('1e300'), result('"1772504049"')].join('\n'))
+    expect(read.map((row) => (row.status === 'invalid' ? row.issues.map((issue) => issue.path) : row.status))).toEqual([
+      ['unixTime'],
+      ['unixTime'],
+      'ok',
+    ])
+  })
+
   it('recognises the table by its columns when the query is named otherwise', () => {
     const [row] = importOsqueryLog(
       '{"name":"kvm_watch","hostIdentifier":"h","unixTime":1772504049,"columns":{"vendor_id":"1d6b","model_id":"0104"},"action":"added"}',

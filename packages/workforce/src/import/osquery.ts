@@ -46,6 +46,8 @@ export function importOsqueryLog(text: string): ImportedRow<EndpointObservationR
   return out
 }
 
+const maxUnixSeconds = 8.64e12
+
 /** One osquery result object: usually one row, two for the batch form that has both added and removed rows. */
 export function importOsqueryResult(
   value: unknown,
@@ -62,9 +64,14 @@ export function importOsqueryResult(
   if (hostIdentifier === '') add('hostIdentifier', 'is required: the host the result comes from')
   const queryName = typeof result['name'] === 'string' ? result['name'] : ''
   if (queryName === '') add('name', 'is required: the name of the query')
-  const unixTime = Number(result['unixTime'])
+  // A number or numeric text only: Number() of a nested array recurses as deep as it is nested.
+  const unixValue = result['unixTime']
+  const unixTime =
+    typeof unixValue === 'number' ? unixValue : typeof unixValue === 'string' ? Number(unixValue) : Number.NaN
   if (!Number.isFinite(unixTime) || unixTime <= 0)
     add('unixTime', 'is required: when the query ran, in seconds since 1970')
+  // Past the last instant a Date can hold, the time could not be written (toISOString throws).
+  else if (unixTime > maxUnixSeconds) add('unixTime', 'is after the year 275760: not a time osquery writes')
   const aliases: string[] = []
   const decorations = result['decorations']
   if (typeof decorations === 'object' && decorations !== null)
