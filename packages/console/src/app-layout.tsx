@@ -10,6 +10,7 @@ import { ClusterPage } from './graph/cluster-page'
 import { EmployeePage } from './employee/employee-page'
 import { EmployeesPage } from './employee/employees-page'
 import { ModelPage } from './model/model-page'
+import { PolicyPage } from './policy/policy-page'
 import { QueuePage } from './queue/queue-page'
 import { TrendsPage } from './trends/trends-page'
 import { Link } from './routing/link'
@@ -27,6 +28,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
     { route: { page: 'trends' }, label: 'Trends', isShown: true },
     { route: { page: 'employees' }, label: 'Employees', isShown: true },
     { route: { page: 'model' }, label: 'Risk model', isShown: true },
+    { route: { page: 'policy' }, label: 'Policy', isShown: true },
     { route: { page: 'users' }, label: 'Users', isShown: abilities.canManageUsers },
     { route: { page: 'api-keys' }, label: 'API keys', isShown: abilities.canManageKeys },
     { route: { page: 'webhooks' }, label: 'Webhooks', isShown: abilities.canManageWebhooks },
@@ -95,6 +97,8 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return <EmployeesPage />
     case 'employee':
       return <EmployeePage key={route.id} id={route.id} abilities={abilities} />
+    case 'policy':
+      return <PolicyPage canManage={props.session.permissions.includes('policy.manage')} />
     case 'users':
       return abilities.canManageUsers ? <UsersPage currentUserId={props.session.user.id} /> : <NotAllowed />
     case 'api-keys':

@@ -3,6 +3,7 @@ export type Route =
   | { readonly page: 'queue' }
   | { readonly page: 'trends' }
   | { readonly page: 'model' }
+  | { readonly page: 'policy' }
   | { readonly page: 'application'; readonly id: string }
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'employees' }
@@ -32,6 +33,7 @@ export function routeOf(path: string): Route {
   switch (first) {
     case 'trends':
     case 'model':
+    case 'policy':
     case 'users':
     case 'api-keys':
     case 'audit':
@@ -66,6 +68,7 @@ export function pathOf(route: Route): string {
     case 'audit':
     case 'sharing':
     case 'account':
+    case 'policy':
       return `/${route.page}`
     case 'webhooks':
       return '/webhook-subscriptions'
