@@ -63,6 +63,17 @@ try {
   await page.getByRole('tab', { name: 'Months' }).click()
   await page.getByRole('figure', { name: 'Applications by outcome' }).waitFor()
   await page.screenshot(shot('trends'))
+
+  // The policy page as an admin sees it before publishing: a lower review threshold and its backtest (read-only).
+  if ((await page.getByRole('link', { name: 'Users' }).count()) > 0) {
+    await page.goto(`${base}/policy`)
+    await page.getByLabel('Review threshold').fill('10')
+    await page.getByRole('button', { name: 'Run backtest' }).click()
+    await page.getByRole('table', { name: 'Outcome changes' }).waitFor()
+    // Sticky table headers are drawn where the scroll left them: shoot from the top.
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot(shot('policy'))
+  }
   console.log(`docs/console: screenshots of ${base}`)
 } finally {
   await browser.close()

@@ -1,11 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { ApiFailure } from '../api/api-failure'
-import type { Outcome } from '../api/api-types'
 import { asFailure, useApi } from '../api/use-api'
-import { Link } from '../routing/link'
-import { formatDateTime, formatScore, outcomeLabels } from '../ui/format'
-import { OutcomeBadge } from '../ui/outcome-badge'
 import { ErrorBanner, Loading } from '../ui/status-views'
+import { BacktestReport } from './backtest-report'
 import {
   backtestPolicy,
   listPolicyVersions,
@@ -18,8 +15,8 @@ import {
   type Published,
 } from './policy-api'
 import { candidateOf, editsOf, policyFieldOf, severityOrder, type PolicyEdits } from './policy-draft'
-
-const outcomeOrder: readonly Outcome[] = ['clear', 'review', 'hold']
+import { VersionHistory } from './policy-history'
+import { PolicySummary } from './policy-summary'
 
 /**
  * The scoring policy: everyone reads the published rules, weights and thresholds and the version history; admins edit
@@ -93,95 +90,6 @@ function publishedMessage(outcome: Published): string {
     case 'not-queued':
       return `${name} This server has no job queue: re-screen with POST /v1/rescreen.`
   }
-}
-
-/** The published rules in words: thresholds, the hold gate, weights and caps. */
-function PolicySummary(props: { readonly current: PolicyVersion }) {
-  const { current } = props
-  const { policy } = current
-  const overrides = Object.entries(policy.signalWeights)
-  return (
-    <section aria-labelledby="policy-current">
-      <h2 id="policy-current" className="section-heading">
-        Published: version {current.version} <span className="muted">({current.policyVersion})</span>
-      </h2>
-      <p className="muted small">
-        Published {formatDateTime(current.publishedAt)} by {current.author}
-        {current.note === null ? '' : ` — ${current.note}`}
-      </p>
-      <dl className="facts">
-        <dt>Review</dt>
-        <dd>a score of {policy.thresholds.review} or more asks an analyst to look</dd>
-        <dt>Hold</dt>
-        <dd>
-          a score of {policy.thresholds.hold} or more stops the process until a person decides, when at least one signal
-          is {policy.hold.anySignalAtLeast} or worse, or {policy.hold.orAgreeing.count} signals at{' '}
-          {policy.hold.orAgreeing.severityAtLeast} or worse agree from {policy.hold.orAgreeing.distinctCategories}{' '}
-          categories
-        </dd>
-      </dl>
-      <div className="columns">
-        <table className="list" aria-label="Severity weights">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Weight</th>
-            </tr>
-          </thead>
-          <tbody>
-            {severityOrder.map((severity) => (
-              <tr key={severity}>
-                <td>{severity}</td>
-                <td>{policy.severityWeights[severity] ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="list" aria-label="Category caps">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">At most</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(policy.categoryCaps).map(([category, cap]) => (
-              <tr key={category}>
-                <td>{category === 'default' ? 'any other category' : category}</td>
-                <td>{cap}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="list" aria-label="Signal weights">
-          <thead>
-            <tr>
-              <th scope="col">Signal</th>
-              <th scope="col">Weight</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overrides.length === 0 ? (
-              <tr>
-                <td colSpan={2} className="muted">
-                  None: each signal weighs what its severity does.
-                </td>
-              </tr>
-            ) : (
-              overrides.map(([code, weight]) => (
-                <tr key={code}>
-                  <td>
-                    <code>{code}</code>
-                  </td>
-                  <td>{weight}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  )
 }
 
 /** Admins: edit thresholds and weights, backtest, then save and publish with a note. */
@@ -365,140 +273,5 @@ function EditFailure(props: { readonly failure: ApiFailure }) {
         </ul>
       )}
     </div>
-  )
-}
-
-/** How many stored outcomes the candidate would change, from which outcome to which, and some of them. */
-function BacktestReport(props: { readonly report: Backtest }) {
-  const { report } = props
-  return (
-    <section aria-labelledby="policy-backtest" className="backtest">
-      <h3 id="policy-backtest">Backtest of {report.policyVersion}</h3>
-      <p>
-        <strong>
-          {report.changed.toLocaleString('en')} of {report.applications.toLocaleString('en')}
-        </strong>{' '}
-        stored applications would get another outcome.
-        {report.scoredWithOtherPolicy > 0
-          ? ` ${report.scoredWithOtherPolicy.toLocaleString('en')} of them were last scored by an older policy.`
-          : ''}
-      </p>
-      <table className="list" aria-label="Outcome changes">
-        <caption className="muted small">Rows: the stored outcome. Columns: the outcome under this version.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stored \ new</th>
-            {outcomeOrder.map((outcome) => (
-              <th scope="col" key={outcome}>
-                {outcomeLabels[outcome]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {outcomeOrder.map((from) => (
-            <tr key={from}>
-              <th scope="row">{outcomeLabels[from]}</th>
-              {outcomeOrder.map((to) => (
-                <td key={to} className={from === to ? 'muted' : undefined}>
-                  {report.matrix[from][to].toLocaleString('en')}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {report.sample.length === 0 ? null : (
-        <table className="list" aria-label="Applications that would change">
-          <thead>
-            <tr>
-              <th scope="col">Application</th>
-              <th scope="col">Now</th>
-              <th scope="col">Under this version</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.sample.map((item) => (
-              <tr key={item.applicationId}>
-                <td>
-                  <Link to={{ page: 'application', id: item.applicationId }}>{item.applicationId}</Link>
-                </td>
-                <td>
-                  <OutcomeBadge outcome={item.from.outcome} /> {formatScore(item.from.score)}
-                </td>
-                <td>
-                  <OutcomeBadge outcome={item.to.outcome} /> {formatScore(item.to.score)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  )
-}
-
-/** Every saved version; admins may publish an earlier one again (a rollback). */
-function VersionHistory(props: {
-  readonly versions: readonly PolicyVersion[]
-  readonly canManage: boolean
-  readonly onPublished: (outcome: Published) => void
-}) {
-  const [message, setMessage] = useState<string | null>(null)
-  return (
-    <>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-      <table className="list" aria-label="Policy versions">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Review / hold</th>
-            <th scope="col">Saved by</th>
-            <th scope="col">Published</th>
-            <th scope="col">Note</th>
-            {props.canManage ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.versions.map((item) => (
-            <tr key={item.version}>
-              <td>{item.version}</td>
-              <td>{item.policyVersion}</td>
-              <td>{item.status}</td>
-              <td>
-                {item.policy.thresholds.review} / {item.policy.thresholds.hold}
-              </td>
-              <td>{item.author}</td>
-              <td>{formatDateTime(item.publishedAt)}</td>
-              <td>{item.note ?? '–'}</td>
-              {props.canManage ? (
-                <td className="actions">
-                  {item.status === 'published' ? null : (
-                    <button
-                      type="button"
-                      aria-label={`Publish version ${item.version}`}
-                      onClick={() => {
-                        if (!window.confirm(`Publish version ${item.version} and re-screen every application?`)) return
-                        publishVersion(item.version, undefined).then(props.onPublished, (error: unknown) =>
-                          setMessage(asFailure(error).message),
-                        )
-                      }}
-                    >
-                      Publish
-                    </button>
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
   )
 }
