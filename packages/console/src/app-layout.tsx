@@ -7,6 +7,7 @@ import { ApiKeysPage } from './admin/api-keys-page'
 import { WebhooksPage } from './admin/webhooks-page'
 import { SharingPage } from './sharing/sharing-page'
 import { ClusterPage } from './graph/cluster-page'
+import { IntelligencePage } from './intelligence/intelligence-page'
 import { EmployeePage } from './employee/employee-page'
 import { EmployeesPage } from './employee/employees-page'
 import { ModelPage } from './model/model-page'
@@ -26,6 +27,11 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
   const tabs: { readonly route: Route; readonly label: string; readonly isShown: boolean }[] = [
     { route: { page: 'queue' }, label: 'Review queue', isShown: true },
     { route: { page: 'trends' }, label: 'Trends', isShown: true },
+    {
+      route: { page: 'intelligence' },
+      label: 'Intelligence',
+      isShown: props.session.permissions.includes('intel.read'),
+    },
     { route: { page: 'employees' }, label: 'Employees', isShown: true },
     { route: { page: 'model' }, label: 'Risk model', isShown: true },
     { route: { page: 'policy' }, label: 'Policy', isShown: true },
@@ -111,6 +117,12 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return abilities.canReadAudit ? <AuditPage /> : <NotAllowed />
     case 'account':
       return <AccountPage session={props.session} />
+    case 'intelligence':
+      return props.session.permissions.includes('intel.read') ? (
+        <IntelligencePage canManage={props.session.permissions.includes('intel.manage')} />
+      ) : (
+        <NotAllowed />
+      )
     case 'model':
       return <ModelPage canManage={props.session.permissions.includes('policy.manage')} />
     case 'not-found':

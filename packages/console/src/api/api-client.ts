@@ -35,13 +35,22 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
 export async function callApi<Body>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  options: { readonly body?: unknown; readonly signal?: AbortSignal; readonly isSignIn?: boolean } = {},
+  options: {
+    readonly body?: unknown
+    readonly signal?: AbortSignal
+    readonly isSignIn?: boolean
+    /** A body sent as it is (an uploaded file), with its content type, instead of `body` as JSON. */
+    readonly text?: { readonly contentType: string; readonly body: string }
+  } = {},
 ): Promise<Body> {
   const headers: Record<string, string> = { accept: 'application/json' }
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' }
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json'
     init.body = JSON.stringify(options.body)
+  } else if (options.text !== undefined) {
+    headers['content-type'] = options.text.contentType
+    init.body = options.text.body
   }
   if (options.signal !== undefined) init.signal = options.signal
   let response: Response

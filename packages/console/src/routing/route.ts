@@ -14,6 +14,7 @@ export type Route =
   | { readonly page: 'audit' }
   | { readonly page: 'sharing' }
   | { readonly page: 'account' }
+  | { readonly page: 'intelligence' }
   | { readonly page: 'not-found'; readonly path: string }
 
 /** The route a path names; unknown paths are `not-found`, never an error. */
@@ -39,6 +40,7 @@ export function routeOf(path: string): Route {
     case 'audit':
     case 'sharing':
     case 'account':
+    case 'intelligence':
       return { page: first }
     // Not `/webhooks`: the server keeps that prefix for itself.
     case 'webhook-subscriptions':
@@ -68,6 +70,7 @@ export function pathOf(route: Route): string {
     case 'audit':
     case 'sharing':
     case 'account':
+    case 'intelligence':
     case 'policy':
       return `/${route.page}`
     case 'webhooks':
