@@ -74,7 +74,7 @@ await store.apiKeys.create({
 })
 
 async function send(feed, body, type) {
-  const response = await fetch(`${base}/v1/workforce/${feed}`, {
+  const response = await globalThis.fetch(`${base}/v1/workforce/${feed}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key.token}`, 'content-type': type },
     body,
