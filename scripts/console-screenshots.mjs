@@ -59,6 +59,13 @@ try {
     await page.screenshot({ ...shot('users'), fullPage: false })
   }
 
+  await page.goto(`${base}/intelligence`)
+  await page.getByRole('heading', { name: 'Reference sources' }).waitFor()
+  if ((await page.getByRole('table', { name: 'Watchlists' }).count()) > 0) {
+    await page.getByRole('table', { name: /^Entries of / }).waitFor()
+  }
+  await page.screenshot(shot('intelligence'))
+
   await page.goto(`${base}/trends`)
   await page.getByRole('tab', { name: 'Months' }).click()
   await page.getByRole('figure', { name: 'Applications by outcome' }).waitFor()
