@@ -19,7 +19,7 @@ import autocannon from 'autocannon'
 import pg from 'pg'
 import { defaultScoringPolicy } from '@hirewall/core'
 import { createScreeningService, generateApiKey } from '@hirewall/server'
-import { openStore } from '@hirewall/store'
+import { formatDataKeyRing, generateDataKeyRing, openStore } from '@hirewall/store'
 import { generateApplications } from '@hirewall/synth'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -97,7 +97,11 @@ const server = spawn(
     '--submissions-per-minute',
     '100000000',
   ],
-  { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'pipe'] },
+  {
+    // A server refuses to store personal data unencrypted: the run's own throwaway keys.
+    env: { ...process.env, ...formatDataKeyRing(generateDataKeyRing()), DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  },
 )
 let serverLog = ''
 server.stderr.on('data', (chunk) => (serverLog += chunk))

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { readRows } from '@hirewall/core'
 import { generateApiKey } from '@hirewall/server'
-import { defaultIdempotencyKey, openStore } from '@hirewall/store'
+import { defaultIdempotencyKey, formatDataKeyRing, generateDataKeyRing, openStore } from '@hirewall/store'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const hirewall = join(root, 'packages/cli/bin/hirewall.js')
@@ -39,6 +39,7 @@ await administer(`create database ${databaseName}`)
 const faultUrl = new URL(serverUrl)
 faultUrl.pathname = `/${databaseName}`
 const databaseUrl = faultUrl.toString()
+const dataKeys = formatDataKeyRing(generateDataKeyRing())
 const work = await mkdtemp(join(tmpdir(), 'hirewall-fault-'))
 let server
 let failures = 0
@@ -174,7 +175,12 @@ async function startServer(label) {
   const child = spawn(
     process.execPath,
     [hirewall, 'serve', '--port', String(port), '--no-console', '--no-intel', '--log-level', 'warn'],
-    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: root,
+      // A server refuses to store personal data unencrypted: the run's own throwaway keys.
+      env: { ...process.env, ...dataKeys, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   // Its JSON log: errors and worse (a failed job says so here); the warnings about unset webhook secrets are noise.
   child.stdout.on('data', (chunk) => {

@@ -333,3 +333,11 @@ export { producerOf, type SharingSettings } from './routes/sharing/sharing-setti
 export { registerTaxiiRoutes, taxiiApiRootPath, type TaxiiRoutesOptions } from './routes/taxii/register-taxii-routes.js'
 export { taxiiMediaType, stixMediaType, acceptsTaxii } from './routes/taxii/taxii-media-types.js'
 export { taxiiCollectionOf, findTaxiiCollection, type TaxiiCollection } from './routes/taxii/taxii-collections.js'
+export {
+  retentionActor,
+  retentionQueue,
+  retentionQueueDefinitions,
+  scheduleRetention,
+  workOnRetention,
+  type RetentionScheduleOptions,
+} from './jobs/retention/retention-jobs.js'

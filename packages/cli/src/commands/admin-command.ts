@@ -4,6 +4,7 @@ import { openStore } from '@hirewall/store'
 import type { CliIo } from '../cli-io.js'
 import { exitCodes, type ExitCode } from '../exit-codes.js'
 import { resolveDataDirectory } from '../serve/data-directory.js'
+import { addPrivacyCommands } from './admin-privacy-commands.js'
 
 /** `hirewall admin`: recovery tasks run on the server's machine against its store, for when nobody can sign in. */
 export function adminCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
@@ -21,6 +22,7 @@ export function adminCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
     .action(async (email: string, options: { dataDir?: string }) => {
       setExitCode(await resetPassword(email, options.dataDir, io))
     })
+  addPrivacyCommands(admin, io, setExitCode)
   return admin
 }
 

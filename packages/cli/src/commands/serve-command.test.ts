@@ -16,6 +16,7 @@ describe('hirewall serve and hirewall admin', () => {
       '--producer',
       '--oidc-issuer',
       '--oidc-name',
+      '--allow-unencrypted',
     ])
       expect(run.stdout).toContain(option)
     for (const variable of [
@@ -27,8 +28,25 @@ describe('hirewall serve and hirewall admin', () => {
       'HIREWALL_CONSORTIUM_KEY_FILE',
       'HIREWALL_OIDC_CLIENT_ID',
       'HIREWALL_OIDC_CLIENT_SECRET',
+      'HIREWALL_DATA_KEYS',
+      'HIREWALL_IDENTIFIER_KEY',
     ])
       expect(run.stdout).toContain(variable)
+  })
+
+  it('refuses to store personal data unencrypted on a PostgreSQL server without keys', async () => {
+    const saved = { ...process.env }
+    try {
+      process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/none'
+      delete process.env.HIREWALL_DATA_KEYS
+      delete process.env.HIREWALL_IDENTIFIER_KEY
+      delete process.env.HIREWALL_ALLOW_UNENCRYPTED
+      const run = await runCli(['serve', '--no-intel', '--port', '0'])
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toContain('HIREWALL_DATA_KEYS and HIREWALL_IDENTIFIER_KEY are not')
+    } finally {
+      process.env = saved
+    }
   })
 
   it('refuses a port that is not a number, naming the flag', async () => {

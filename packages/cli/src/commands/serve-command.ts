@@ -8,6 +8,7 @@ import { readApplications } from '../input/read-applications.js'
 import { loadPolicy } from '../policy/load-policy.js'
 import { resolveDataDirectory } from '../serve/data-directory.js'
 import { publicOrigins } from '../serve/public-origins.js'
+import { resolveDataKeys } from '../serve/data-keys-file.js'
 import { startService } from '../serve/start-service.js'
 import { UsageError } from '../usage-error.js'
 import { consortiumKeyFileVariable, readConsortiumKey } from '../sharing/read-consortium-key.js'
@@ -26,6 +27,7 @@ type ServeFlags = IntelFlags & {
   readonly submissionsPerMinute?: number
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent'
   readonly trustProxy?: string
+  readonly allowUnencrypted?: boolean
   readonly workforceOrganisation?: string
   readonly oidcIssuer?: string
   readonly oidcName?: string
@@ -77,6 +79,10 @@ export function serveCommand(io: CliIo, setExitCode: (code: ExitCode) => void): 
     )
     .option('--no-intel', 'screen without the intel cache and the shipped network data')
     .option(
+      '--allow-unencrypted',
+      'on a PostgreSQL server without HIREWALL_DATA_KEYS: store personal data unencrypted (not for production)',
+    )
+    .option(
       '--oidc-issuer <url>',
       "single sign-on: the OpenID Provider's issuer URL, https (default $HIREWALL_OIDC_ISSUER; client id and secret from the environment)",
     )
@@ -103,6 +109,9 @@ Environment:
   HIREWALL_ASHBY_SECRET        secret(s) of Ashby webhooks
   HIREWALL_LEVER_SECRET        signature token(s) of Lever webhooks
   HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
+  HIREWALL_DATA_KEYS           keys that encrypt personal data, id:base64,... (first current); on PGlite
+                               without it a key file is made beside the data directory
+  HIREWALL_IDENTIFIER_KEY      key of the keyed hashes identifiers are matched by (base64, 32 bytes)
   HIREWALL_ACCOUNT_KEY         secret the payroll feed's account numbers are hashed with (HMAC-SHA256)
   HIREWALL_OIDC_ISSUER         single sign-on: the OpenID Provider's issuer URL (or --oidc-issuer)
   HIREWALL_OIDC_CLIENT_ID      single sign-on: this service's client id at the provider
@@ -144,7 +153,16 @@ async function runServe(flags: Omit<ServeFlags, 'port'> & { port?: number }, io:
     ...(keyFile === undefined || keyFile === '' ? {} : { consortiumKey: await readConsortiumKey(keyFile) }),
   }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined
+  const dataKeys = await resolveDataKeys({
+    env: process.env,
+    databaseUrl,
+    dataDir: resolveDataDirectory(flags.dataDir),
+    create: true,
+    allowUnencrypted: flags.allowUnencrypted === true,
+  })
+  if (dataKeys.warning !== undefined) say(dataKeys.warning)
   const service = await startService({
+    dataKeys: dataKeys.ring,
     oidc,
     port,
     host: flags.host,

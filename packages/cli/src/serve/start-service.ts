@@ -10,6 +10,7 @@ import {
   registerImportRoutes,
   recordIntelSources,
   rescreenJobStarter,
+  scheduleRetention,
   scoringPolicyOf,
   serverJobQueues,
   startDeliveryWorker,
@@ -22,7 +23,7 @@ import {
   type ScreeningService,
   type SharingSettings,
 } from '@hirewall/server'
-import { describeStoreTarget, openStore, type Store } from '@hirewall/store'
+import { describeStoreTarget, openStore, type DataKeyRing, type Store } from '@hirewall/store'
 import { createWorkforceEvaluator, type WorkforceEvaluatorOptions } from '@hirewall/workforce'
 import type { ScreeningIntel } from '../intel/screening-intel.js'
 
@@ -46,6 +47,8 @@ export type ServiceSettings = {
   readonly trustProxy?: boolean | string | undefined
   /** Where the startup banner goes. */
   readonly say: (line: string) => void
+  /** The keys that encrypt personal data (docs/security.md, "Personal data"); null or omitted: unencrypted. */
+  readonly dataKeys?: DataKeyRing | null | undefined
   /** Single sign-on through an OpenID Provider (--oidc-issuer); unset: passwords only. */
   readonly oidc?: OidcSettings | undefined
   /** The after-hire evaluator's lists, network data, organisation and policy; unset serves no workforce routes. */
@@ -83,8 +86,14 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     dataDir: settings.dataDir,
     ...(settings.databaseUrl === undefined ? { env: {} } : { databaseUrl: settings.databaseUrl }),
     maxConnections: 20,
+    dataKeys: settings.dataKeys ?? null,
   })
   settings.say(`Store: ${describeStoreTarget(store.target)}`)
+  settings.say(
+    store.cipher.isEncrypting
+      ? `Personal data: encrypted (key ${store.cipher.currentKeyId ?? '?'})`
+      : 'Personal data: NOT encrypted',
+  )
   // The sources loaded are recorded so the API and the console can show what screening uses.
   await recordIntelSources(store, settings.intel.sourceStatuses?.() ?? [])
   // The store's published policy wins; a new store's history starts with the one this process was given.
@@ -178,6 +187,9 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   // Running import batches and re-screening pages finish, or go back to the queue for another process, within the
   // shutdown's own 10 s and before the pipeline closes.
   server.onShutdown('background jobs', () => queue.stop({ timeoutMs: 5000 }))
+  // Retention runs daily as a job; every process schedules, the queue keeps one run per day (docs/security.md).
+  const retention = scheduleRetention(queue, { onError: (error) => logJobError(error, { queue: 'retention' }) })
+  server.onShutdown('retention schedule', () => retention.stop())
   return { server, store, screening, firstAdmin, seeded }
 }
 

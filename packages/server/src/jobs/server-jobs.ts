@@ -3,7 +3,9 @@ import type { ScreeningService } from '../screening/screening-service.js'
 import { importQueueDefinitions, type ImportQueueOptions } from './import/import-queues.js'
 import { workOnImports, type ImportWorkOptions } from './import/work-on-imports.js'
 import type { JobQueue, QueueDefinition } from './job-queue.js'
+import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
 import { rescreenQueueDefinitions, workOnRescreens, type RescreenQueueOptions } from './rescreen/rescreen-jobs.js'
+import { retentionQueueDefinitions, workOnRetention } from './retention/retention-jobs.js'
 
 /** Settings of the server's background jobs; every one has a default. */
 export type ServerJobOptions = {
@@ -17,11 +19,17 @@ export type ServerJobOptions = {
 
 /** Every queue the server uses: pass them to `createJobQueue`. */
 export function serverJobQueues(options: ServerJobOptions = {}): readonly QueueDefinition[] {
-  return [...importQueueDefinitions(options.imports), ...rescreenQueueDefinitions(options.rescreen)]
+  return [
+    ...importQueueDefinitions(options.imports),
+    ...rescreenQueueDefinitions(options.rescreen),
+    ...policyBacktestQueueDefinitions(),
+    ...retentionQueueDefinitions(),
+  ]
 }
 
 /**
- * Starts this process's workers for every background job: bulk imports and re-screenings. Call after
+ * Starts this process's workers for every background job: bulk imports, re-screenings and retention runs (queued by
+ * `scheduleRetention`). Call after
  * `queue.start()`; `queue.stop()` stops them (before closing the screening service and the store).
  */
 export function startJobWorkers(
@@ -40,4 +48,6 @@ export function startJobWorkers(
     options.imports ?? {},
   )
   workOnRescreens(queue, context, options.rescreen ?? {})
+  workOnPolicyBacktests(queue, context)
+  workOnRetention(queue, context)
 }

@@ -83,10 +83,10 @@ export const personalDataTables: Readonly<Record<string, TableClassification>> =
   },
   audit_log: {
     kind: 'subject',
-    holds: 'who did what to which application (actor, action, target id)',
+    holds: "who did what to which application (actor, action, target id); staff entries hold a user's IP and email",
     lookup: 'application',
     erase: 'keep',
-    why: 'append-only by design; entries carry ids, never personal values',
+    why: "append-only by design; entries about applications carry ids, never an applicant's personal values",
   },
   employees: {
     kind: 'subject',
