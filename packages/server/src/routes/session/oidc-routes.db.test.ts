@@ -117,6 +117,10 @@ describe.each(storeTestTargets())('single sign-on through a real OpenID Provider
       password: true,
       sso: { protocol: 'oidc', displayName: 'Example SSO', startPath: '/v1/session/oidc/start' },
     })
+    const openapi = await app.inject({ method: 'GET', url: '/docs/openapi.json' })
+    expect(Object.keys(openapi.json<{ paths: Record<string, unknown> }>().paths)).toEqual(
+      expect.arrayContaining(['/v1/session/methods', '/v1/session/oidc/start', '/v1/session/oidc/callback']),
+    )
   })
 
   it(
@@ -322,6 +326,37 @@ describe.each(storeTestTargets())('single sign-on through a real OpenID Provider
         expect(page).toMatchObject({ statusCode: 303, headers: { location: '/?signInError=unavailable' } })
       } finally {
         await down.close()
+      }
+    },
+    slow,
+  )
+
+  it(
+    'limits starts per IP (429) and callbacks per IP (sent back with rate-limited)',
+    async () => {
+      const tight = await buildApp({
+        logLevel: 'silent',
+        processMetrics: false,
+        accessControl: storeAccessControl(test.store),
+      })
+      registerSessionRoutes(tight, {
+        store: test.store,
+        signInLimits: { perIp: { requests: 1, windowMs: 60_000 } },
+        oidc: oidcOptions(provider.issuer),
+      })
+      await tight.ready()
+      try {
+        const start = () => tight.inject({ method: 'GET', url: '/v1/session/oidc/start', remoteAddress: '192.0.2.7' })
+        expect((await start()).statusCode).toBe(302)
+        const limited = await start()
+        expect(limited.statusCode).toBe(429)
+        expect(limited.headers['retry-after']).toBeDefined()
+        const callback = () =>
+          tight.inject({ method: 'GET', url: '/v1/session/oidc/callback?state=x', remoteAddress: '192.0.2.7' })
+        expect((await callback()).headers.location).toBe('/?signInError=expired')
+        expect((await callback()).headers.location).toBe('/?signInError=rate-limited')
+      } finally {
+        await tight.close()
       }
     },
     slow,
