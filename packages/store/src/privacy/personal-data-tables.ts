@@ -167,6 +167,10 @@ export const personalDataTables: Readonly<Record<string, TableClassification>> =
   intel_sources: { kind: 'free', why: 'reference-data versions' },
   ats_webhook_receipts: { kind: 'free', why: 'one-time tokens of inbound webhooks' },
   retention_policies: { kind: 'free', why: 'per-source retention settings' },
+  oidc_sign_ins: {
+    kind: 'free',
+    why: 'single sign-on attempts in flight: state hash, nonce, PKCE verifier, return path',
+  },
   watchlists: { kind: 'free', why: 'watchlist names and descriptions' },
   watchlist_revision: { kind: 'free', why: 'a counter' },
   policy_versions: { kind: 'free', why: 'scoring policies' },

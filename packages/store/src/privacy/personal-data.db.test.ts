@@ -90,6 +90,9 @@ describe.each(storeTestTargets())('personal data on $name', ({ open }) => {
       value: 'rivera0101@gmail.com',
       display: 'rivera0101@gmail.com',
     })
+    // Model training reads the records decrypted too.
+    const training = await keyed.models.trainingPage({ limit: 500 })
+    expect(training.find((row) => row.record.id === 'enc-1')?.record).toEqual(record)
     // A store without keys refuses to read what it cannot decrypt rather than hand out ciphertext.
     await expect(database.store.applications.find('enc-1')).rejects.toThrow(/no HIREWALL_DATA_KEYS/)
   })

@@ -4,6 +4,8 @@ import type { Database, RiskModelsTable } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openRecord } from '../privacy/personal-fields.js'
 import type { DecisionVerdict, SubjectKind } from '../store-vocabularies.js'
 import { toStoredResult, type StoredScreeningResult } from './screening-result-repository.js'
 
@@ -89,7 +91,7 @@ export type ModelRepository = {
  */
 export const modelActivationLockKey = -3_337_394_482_284_156_785n
 
-export function createModelRepository(db: Kysely<Database>): ModelRepository {
+export function createModelRepository(db: Kysely<Database>, cipher: PersonalDataCipher = unencrypted): ModelRepository {
   const readActive = async (handle: Kysely<Database>): Promise<ActiveModelState | undefined> => {
     const rows = await handle.selectFrom('model_activations').selectAll().orderBy('id').execute()
     const last = rows[rows.length - 1]
@@ -224,7 +226,7 @@ export function createModelRepository(db: Kysely<Database>): ModelRepository {
       return rows.map((row) => {
         const { record, member_of: memberOf, ...result } = row
         const stored = toStoredResult(result)
-        return { record, result: stored, clusterId: memberOf ?? stored.clusterId }
+        return { record: openRecord(record, cipher), result: stored, clusterId: memberOf ?? stored.clusterId }
       })
     },
     labelDecisions: async () => {

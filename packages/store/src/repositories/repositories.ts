@@ -98,6 +98,6 @@ export function createRepositories(db: Kysely<Database>, cipher: PersonalDataCip
     sharingExports: createSharingExportRepository(db),
     taxiiObjects: createTaxiiObjectRepository(db),
     policyVersions: createPolicyVersionRepository(db),
-    models: createModelRepository(db),
+    models: createModelRepository(db, cipher),
   }
 }
