@@ -1,5 +1,19 @@
-import { exportMispEvent, exportStixBundle, type ExportRecord } from '@hirewall/sharing'
-import { exportTlpLevels, sharingExportFormats, type ConfirmedFraudSelection, type Store } from '@hirewall/store'
+import { assertNever } from '@hirewall/core'
+import {
+  exportMispEvent,
+  exportStixBundle,
+  type ExportRecord,
+  type SharedIndicator,
+  type StixExportOptions,
+} from '@hirewall/sharing'
+import {
+  exportTlpLevels,
+  sharingExportFormats,
+  type ConfirmedFraudSelection,
+  type PublishedObject,
+  type SharingExportFormat,
+  type Store,
+} from '@hirewall/store'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -102,67 +116,57 @@ export function registerSharingExportRoutes(app: FastifyInstance, options: Shari
       const actor = actorOf(request)
       const producer = producerOf(settings)
       const createdAt = new Date().toISOString()
-      const summary = await store.transaction(async (repositories) => {
-        const gathered = await gatherConfirmedIndicators(
-          repositories,
-          selection,
-          { tlp, confidence: body.confidence, attributedTo: body.attributedTo },
-          settings,
+      // Gathered outside a transaction (reads only), so a long export does not hold a connection; the store writes the
+      // export, its TAXII objects and its audit entry in one transaction.
+      const gathered = await gatherConfirmedIndicators(
+        store,
+        selection,
+        { tlp, confidence: body.confidence, attributedTo: body.attributedTo },
+        settings,
+      )
+      if (gathered.indicators.length === 0) {
+        throw invalid(
+          'body',
+          'no application or cluster decided confirmed-fraud matches the selection',
+          'nothing_to_export',
         )
-        if (gathered.indicators.length === 0) {
-          throw invalid(
-            'body',
-            'no application or cluster decided confirmed-fraud matches the selection',
-            'nothing_to_export',
-          )
-        }
-        const hashing =
-          body.hashed && settings.consortiumKey !== undefined ? { consortiumKey: settings.consortiumKey } : undefined
-        const options = { producer: { name: producer }, createdAt, ...(hashing === undefined ? {} : { hashing }) }
-        const written =
-          body.format === 'stix'
-            ? (() => {
-                const stix = exportStixBundle(gathered.indicators, options)
-                return { record: stix as ExportRecord, document: stix.bundle as unknown, objects: stix.bundle.objects }
-              })()
-            : (() => {
-                const misp = exportMispEvent(gathered.indicators, options)
-                return { record: misp as ExportRecord, document: misp.event as unknown, objects: undefined }
-              })()
-        const { record } = written
-        const stored = await repositories.sharingExports.record({
-          format: body.format,
-          tlp,
-          isHashed: hashing !== undefined,
-          keyFingerprint: record.keyFingerprint ?? null,
-          selection: selectionView(body),
-          actor,
-          indicatorCount: record.exported.length,
-          withheldCount: record.withheld.length,
-          objectCount: written.objects?.length ?? (body.format === 'misp' ? record.exported.length : 0),
-          document: written.document,
-          published: written.objects ?? [],
-          audit: {
-            action: 'sharing.exported',
-            details: {
-              format: body.format,
-              tlp,
-              isHashed: hashing !== undefined,
-              ...(record.keyFingerprint === undefined ? {} : { keyFingerprint: record.keyFingerprint }),
-              selection: selectionView(body),
-              decisions: gathered.decisionCount,
-              applications: gathered.applicationCount,
-              exportedByKind: countByKind(record.exported),
-              withheldByReason: countBy(record.withheld.map((item) => item.reason)),
-              publishedToTaxii: written.objects !== undefined,
-            },
+      }
+      const hashing =
+        body.hashed && settings.consortiumKey !== undefined ? { consortiumKey: settings.consortiumKey } : undefined
+      const exportOptions = { producer: { name: producer }, createdAt, ...(hashing === undefined ? {} : { hashing }) }
+      const written = writeExport(body.format, gathered.indicators, exportOptions)
+      const { record } = written
+      const stored = await store.sharingExports.record({
+        format: body.format,
+        tlp,
+        isHashed: hashing !== undefined,
+        keyFingerprint: record.keyFingerprint ?? null,
+        selection: selectionView(body),
+        actor,
+        indicatorCount: record.exported.length,
+        withheldCount: record.withheld.length,
+        objectCount: written.objects?.length ?? record.exported.length,
+        document: written.document,
+        published: written.objects ?? [],
+        audit: {
+          action: 'sharing.exported',
+          details: {
+            format: body.format,
+            tlp,
+            isHashed: hashing !== undefined,
+            ...(record.keyFingerprint === undefined ? {} : { keyFingerprint: record.keyFingerprint }),
+            selection: selectionView(body),
+            decisions: gathered.decisionCount,
+            applications: gathered.applicationCount,
+            exportedByKind: countByKind(record.exported),
+            withheldByReason: countBy(record.withheld.map((item) => item.reason)),
+            publishedToTaxii: written.objects !== undefined,
           },
-        })
-        return { stored, withheld: record.withheld }
+        },
       })
       return reply.code(201).send({
-        export: toSharingExportView(summary.stored),
-        withheld: summary.withheld.map((item) => ({
+        export: toSharingExportView(stored),
+        withheld: record.withheld.map((item) => ({
           kind: item.indicator.kind,
           value: item.indicator.value,
           reason: item.reason,
@@ -222,6 +226,32 @@ export function registerSharingExportRoutes(app: FastifyInstance, options: Shari
 }
 
 type CreateBody = z.infer<typeof createBody>
+
+type WrittenExport = {
+  readonly record: ExportRecord
+  readonly document: unknown
+  /** A STIX export's objects, published over TAXII; none for MISP. */
+  readonly objects: readonly PublishedObject[] | undefined
+}
+
+function writeExport(
+  format: SharingExportFormat,
+  indicators: readonly SharedIndicator[],
+  options: StixExportOptions,
+): WrittenExport {
+  switch (format) {
+    case 'stix': {
+      const stix = exportStixBundle(indicators, options)
+      return { record: stix, document: stix.bundle, objects: stix.bundle.objects }
+    }
+    case 'misp': {
+      const misp = exportMispEvent(indicators, options)
+      return { record: misp, document: misp.event, objects: undefined }
+    }
+    default:
+      return assertNever(format)
+  }
+}
 
 function selectionOf(body: CreateBody): ConfirmedFraudSelection {
   const from = body.decidedFrom === undefined ? undefined : new Date(body.decidedFrom)
