@@ -22,6 +22,9 @@ export type EntryReading =
   | { readonly status: 'ok'; readonly entry: NewWatchlistEntry }
   | { readonly status: 'invalid'; readonly message: string }
 
+/** Longest value stored; the database refuses longer ones. */
+export const maxValueLength = 2000
+
 /** Longest note kept; the database refuses longer ones. */
 export const maxNoteLength = 2000
 
@@ -33,6 +36,10 @@ export const maxNoteLength = 2000
 export function readWatchlistEntryInput(input: WatchlistEntryInput, addedBy: string): EntryReading {
   const unstorable = findUnstorableText({ value: input.value, note: input.note, source: input.source })
   if (unstorable !== undefined) return { status: 'invalid', message: `${unstorable} ${unstorableTextMessage}` }
+  if (input.value.trim().length > maxValueLength) {
+    const start = input.value.trim().slice(0, 40)
+    return { status: 'invalid', message: `${input.kind} "${start}…" is longer than ${maxValueLength} characters` }
+  }
   const listed = readListedIndicator(input.kind, input.value)
   if (listed.status === 'invalid') return { status: 'invalid', message: `${input.kind} ${listed.message}` }
   const note = input.note?.trim().slice(0, maxNoteLength)

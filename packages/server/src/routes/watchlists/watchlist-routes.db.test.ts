@@ -241,6 +241,7 @@ describe.each(storeTestTargets())('watchlist routes on $name', (target) => {
       'phone,415 555 0103,,,,',
       'domain,front-co.com,,Front company,clear,',
       'email,jdoe.dev@gmail.com,,,,',
+      `address,"${'9 Elm Road '.repeat(200)}",,,,`,
     ].join('\n')
     const strict = await importFile(list.id, 'text/csv', csv, '?mode=all-or-nothing')
     expect(strict.statusCode).toBe(400)
@@ -251,6 +252,7 @@ describe.each(storeTestTargets())('watchlist routes on $name', (target) => {
           issues: [
             expect.objectContaining({ path: 'body', line: 3, field: 'kind' }),
             expect.objectContaining({ path: 'body', line: 4, field: 'value' }),
+            expect.objectContaining({ path: 'body', message: expect.stringContaining('longer than 2000') as string }),
           ],
         },
       },
@@ -263,10 +265,11 @@ describe.each(storeTestTargets())('watchlist routes on $name', (target) => {
       format: 'csv',
       added: 2,
       repeated: 1,
-      rejectedCount: 2,
+      rejectedCount: 3,
       rejected: [
         { line: 3, field: 'kind', message: expect.stringContaining('unknown kind "fax"') as string },
         { line: 4, field: 'value', message: expect.stringContaining('country code') as string },
+        { message: expect.stringMatching(/^address "9 Elm Road .*…" is longer than 2000 characters$/) as string },
       ],
     })
     const stored = (await test.store.watchlists.listEntries(list.id)).items
