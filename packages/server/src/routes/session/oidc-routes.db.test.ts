@@ -362,6 +362,31 @@ describe.each(storeTestTargets())('single sign-on through a real OpenID Provider
     slow,
   )
 
+  it('moves a start on another public origin to the first one, where the provider sends people back', async () => {
+    const twoOrigins = await buildApp({
+      logLevel: 'silent',
+      processMetrics: false,
+      accessControl: storeAccessControl(test.store),
+    })
+    registerSessionRoutes(twoOrigins, {
+      store: test.store,
+      oidc: { ...oidcOptions(provider.issuer), publicOrigins: [testOrigin, 'http://127.0.0.1'] },
+    })
+    await twoOrigins.ready()
+    try {
+      const response = await twoOrigins.inject({
+        method: 'GET',
+        url: '/v1/session/oidc/start?returnTo=%2Fusers',
+        headers: { host: '127.0.0.1' },
+      })
+      expect(response.statusCode).toBe(302)
+      expect(response.headers.location).toBe(`${testOrigin}/v1/session/oidc/start?returnTo=%2Fusers`)
+      expect(response.headers['set-cookie']).toBeUndefined()
+    } finally {
+      await twoOrigins.close()
+    }
+  })
+
   it('has no single sign-on routes without an issuer, and says so', async () => {
     const plain = await buildApp({
       logLevel: 'silent',
