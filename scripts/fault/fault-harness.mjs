@@ -2,6 +2,7 @@
 // it, an API key written straight into the store, a steady submission driver, percentiles and the count checks.
 /* global fetch, AbortSignal -- Node 20's own */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
@@ -17,6 +18,13 @@ export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const hirewall = join(root, 'packages/cli/bin/hirewall.js')
 /** The PostgreSQL server the runs create their database on: `DATABASE_URL`, else the local one. */
 export const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres'
+
+// Personal data is encrypted as in production: keys made for this run unless the environment gives them. The
+// harness's own store and the server's share them.
+if (!process.env.HIREWALL_DATA_KEYS && !process.env.HIREWALL_IDENTIFIER_KEY) {
+  process.env.HIREWALL_DATA_KEYS = `fault:${randomBytes(32).toString('base64')}`
+  process.env.HIREWALL_IDENTIFIER_KEY = randomBytes(32).toString('base64')
+}
 
 /** A number from the environment, or `fallback`; anything else stops the run before it starts. */
 export function numberSetting(name, fallback) {
@@ -236,13 +244,19 @@ export async function submit(base, auth, record, idempotencyKey, timeoutMs = 30_
   }
 }
 
-/** One number from SQL on `databaseUrl`. */
-export async function countIn(databaseUrl, query, values = []) {
+/** The rows of one SQL statement on `databaseUrl`, on a connection of its own (a long-lived one could be cut). */
+export async function queryIn(databaseUrl, query, values = []) {
   const client = new pg.Client({ connectionString: databaseUrl })
+  client.on('error', () => undefined)
   await client.connect()
   try {
-    return Number(Object.values((await client.query(query, values)).rows[0])[0])
+    return (await client.query(query, values)).rows
   } finally {
     await client.end()
   }
+}
+
+/** One number from SQL on `databaseUrl`. */
+export async function countIn(databaseUrl, query, values = []) {
+  return Number(Object.values((await queryIn(databaseUrl, query, values))[0])[0])
 }
