@@ -6,7 +6,11 @@ import { hostileString } from './hostile-strings.js'
 import type { SeededRandom } from './seeded-random.js'
 
 /** The signing secrets the fuzzed app is built with, so hostile ATS bodies arrive with valid signatures. */
-export const fuzzWebhookSecrets = { greenhouse: 'fuzz-greenhouse-secret', ashby: 'fuzz-ashby-secret' } as const
+export const fuzzWebhookSecrets = {
+  greenhouse: 'fuzz-greenhouse-secret',
+  ashby: 'fuzz-ashby-secret',
+  lever: 'fuzz-lever-secret',
+} as const
 
 /** Ids of things the run stored before fuzzing, so routes with path parameters reach their handlers. */
 export type ApiFuzzContext = {
@@ -196,6 +200,27 @@ export const apiFuzzTargets: readonly ApiFuzzTarget[] = [
     body: () => fixture('ashby-application-submit.json'),
     sign: (payload) => ({ 'ashby-signature': `sha256=${hmacHex(fuzzWebhookSecrets.ashby, payload)}` }),
     readBack: storedRaw,
+  },
+  {
+    // Lever signs only `token + triggeredAt`, in the body: a fresh token per case, signed before the body is broken.
+    // Each event that names an opportunity makes the server fetch it from the fuzz run's Lever API, which answers
+    // with a hostile opportunity of its own.
+    name: 'Lever webhook',
+    method: 'POST',
+    path: () => '/v1/webhooks/lever',
+    headers: () => ({}),
+    body: (_context, random) => {
+      const token = uniqueId(random)
+      const triggeredAt = 1_772_384_700_512
+      return {
+        triggeredAt,
+        event: random.pick(['applicationCreated', 'candidateStageChange', 'candidateHired']),
+        data: { applicationId: uniqueId(random), contactId: uniqueId(random), opportunityId: uniqueId(random) },
+        token,
+        signature: hmacHex(fuzzWebhookSecrets.lever, Buffer.from(`${token}${triggeredAt}`, 'utf8')),
+      }
+    },
+    readBack: nothingKept,
   },
   {
     name: 'list applications',

@@ -9,6 +9,7 @@ import { aRingMember, aRiskyApplicationRecord, testReference } from '../testing/
 import { openTestApp, testOrigin, type TestApp } from '../testing/test-app.js'
 import { fuzzWebhookSecrets, type ApiFuzzContext } from './api-fuzz-targets.js'
 import { fuzzOptionsFromEnv } from './fuzz-options.js'
+import { startHostileLeverApi, type HostileLeverApi } from './hostile-lever-api.js'
 import { runApiFuzz } from './run-api-fuzz.js'
 
 const { seed, runs } = fuzzOptionsFromEnv(process.env, { seed: 20_260_323, runs: 330 })
@@ -19,10 +20,12 @@ describe.each(storeTestTargets())('hostile requests to the API on $name', (targe
   let screening: ScreeningService
   let app: FastifyInstance
   let context: ApiFuzzContext
+  let leverApi: HostileLeverApi
   const serverFaults: string[] = []
 
   beforeAll(async () => {
     test = await openTestApp(target)
+    leverApi = await startHostileLeverApi(seed)
     screening = await createScreeningService({
       store: test.store,
       policy: defaultScoringPolicy,
@@ -36,6 +39,9 @@ describe.each(storeTestTargets())('hostile requests to the API on $name', (targe
       env: {
         HIREWALL_GREENHOUSE_SECRET: fuzzWebhookSecrets.greenhouse,
         HIREWALL_ASHBY_SECRET: fuzzWebhookSecrets.ashby,
+        HIREWALL_LEVER_SECRET: fuzzWebhookSecrets.lever,
+        HIREWALL_LEVER_API_KEY: 'fuzz-lever-api-key',
+        HIREWALL_LEVER_API_URL: leverApi.baseUrl,
       },
       app: {
         logLevel: 'error',
@@ -73,6 +79,7 @@ describe.each(storeTestTargets())('hostile requests to the API on $name', (targe
     await app?.close()
     await screening?.close()
     await test?.close()
+    await leverApi?.close()
   })
 
   it(`keeps every property over ${runs} generated requests (seed ${seed})`, { timeout: 600_000 }, async () => {
@@ -83,6 +90,8 @@ describe.each(storeTestTargets())('hostile requests to the API on $name', (targe
     expect(serverFaults).toEqual([])
     // The run reached the handlers: some requests were accepted and read back, many were refused.
     expect(report.echoChecked).toBeGreaterThan(0)
+    // Signed Lever webhooks got through to the fetch of a hostile opportunity.
+    expect(leverApi.served()).toBeGreaterThan(0)
     expect(Object.keys(report.statuses).some((status) => status.startsWith('4'))).toBe(true)
   })
 })
