@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run fuzz -- --seed N --runs M: the hostile-input fuzz suites with another seed and more cases than `npm test`.
+// npm run fuzz -- --seed N --runs M [--only api|importers|feeds|uploads]: the hostile-input fuzz suites with another
+// seed and more cases than `npm test` (docs/security.md, "Hostile input").
 import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 
@@ -22,6 +23,8 @@ for (const [name, value] of [
 const suites = {
   api: 'packages/server/src/fuzz/api-fuzz.db.test.ts',
   importers: 'packages/server/src/fuzz/importer-fuzz.test.ts',
+  feeds: 'packages/server/src/fuzz/feed-importer-fuzz.test.ts',
+  uploads: 'packages/server/src/fuzz/import-upload-fuzz.db.test.ts',
 }
 const chosen = values.only === undefined ? Object.values(suites) : [suites[values.only]]
 if (chosen.includes(undefined)) {
