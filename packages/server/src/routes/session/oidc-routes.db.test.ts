@@ -302,8 +302,10 @@ describe.each(storeTestTargets())('single sign-on through a real OpenID Provider
   it(
     'answers 503 when the provider cannot be discovered, and sends a browser back to the sign-in page',
     async () => {
+      const logLines: string[] = []
       const down = await buildApp({
-        logLevel: 'silent',
+        logLevel: 'error',
+        logStream: { write: (line) => void logLines.push(line) },
         processMetrics: false,
         accessControl: storeAccessControl(test.store),
       })
@@ -324,6 +326,11 @@ describe.each(storeTestTargets())('single sign-on through a real OpenID Provider
           headers: { accept: 'text/html' },
         })
         expect(page).toMatchObject({ statusCode: 303, headers: { location: '/?signInError=unavailable' } })
+        // One error line per failed attempt, with the issuer and the reason, and never the client secret.
+        const failures = logLines.filter((line) => line.includes('OIDC provider unavailable'))
+        expect(failures).toHaveLength(2)
+        expect(failures[0]).toMatch(/"issuer":"http:\/\/127\.0\.0\.1:\d+\/".*discovery of/)
+        expect(logLines.join('\n')).not.toContain(provider.clientSecret)
       } finally {
         await down.close()
       }
