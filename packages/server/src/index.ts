@@ -287,7 +287,12 @@ export {
 
 // ── the risk model: scoring next to the rules, stored models, promotion ──
 export { ActiveRiskModel } from './screening/active-risk-model.js'
-export { combinedWithModel, contributionsKept, scoreWithModel, toModelAssessment } from './screening/score-with-model.js'
+export {
+  combinedWithModel,
+  contributionsKept,
+  scoreWithModel,
+  toModelAssessment,
+} from './screening/score-with-model.js'
 export { evaluationSummaryOf, storeModelFile, toNewStoredModel } from './models/model-records.js'
 export {
   checkPromotion,
@@ -310,12 +315,32 @@ export {
   type WorkforceService,
   type WorkforceServiceOptions,
 } from './workforce/workforce-service.js'
-export { feedContentTypes, feedFormats, importFeed, workforceFeeds, type WorkforceFeed } from './workforce/workforce-feeds.js'
+export {
+  feedContentTypes,
+  feedFormats,
+  importFeed,
+  workforceFeeds,
+  type WorkforceFeed,
+} from './workforce/workforce-feeds.js'
 export { defaultFeedLimitBytes, registerWorkforceIngestRoute } from './routes/workforce/workforce-ingest-route.js'
 export { registerEmployeeRoutes } from './routes/workforce/employee-routes.js'
 
 // ── the scoring policy's versions and backtests ──
-export { registerPolicyRoutes, type PolicyRoutesOptions } from './routes/policy/policy-routes.js'
+export {
+  maxSynchronousBacktest,
+  registerPolicyRoutes,
+  type PolicyRoutesOptions,
+} from './routes/policy/policy-routes.js'
+export {
+  policyBacktestJobs,
+  policyBacktestQueue,
+  policyBacktestQueueDefinitions,
+  workOnPolicyBacktests,
+  type PolicyBacktestJobData,
+  type PolicyBacktestJobs,
+  type PolicyBacktestJobView,
+  type PolicyBacktestOutput,
+} from './jobs/policy-backtest/policy-backtest-jobs.js'
 export {
   backtestPolicy,
   backtestPageSize,

@@ -9,6 +9,7 @@ import {
   ensureFirstAdmin,
   registerImportRoutes,
   recordIntelSources,
+  policyBacktestJobs,
   rescreenJobStarter,
   scheduleRetention,
   scoringPolicyOf,
@@ -153,6 +154,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     oidc: settings.oidc,
     wakeDeliveries: () => wakeDeliveries(),
     rescreenJobs: rescreenJobStarter(queue, store),
+    policyBacktests: policyBacktestJobs(queue),
     sharing: { ...settings.sharing, reference: settings.intel.reference },
     extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined

@@ -1,4 +1,5 @@
 import { callApi } from '../api/api-client'
+import { ApiFailure } from '../api/api-failure'
 import type { Outcome } from '../api/api-types'
 
 /** The scoring policy document (docs/scoring.md); the server validates every field. */
@@ -64,9 +65,32 @@ export async function listPolicyVersions(signal: AbortSignal): Promise<readonly 
   return (await callApi<{ items: readonly PolicyVersion[] }>('GET', '/v1/policy/versions', { signal })).items
 }
 
-/** Replays a candidate over the stored history; nothing changes but the audit log. */
-export function backtestPolicy(policy: PolicyDocument): Promise<Backtest> {
-  return callApi('POST', '/v1/policy/backtest', { body: { policy, sampleSize: 20 } })
+type BacktestAnswer =
+  | (Backtest & { readonly status: 'completed' })
+  | { readonly status: 'queued'; readonly jobId: string; readonly applications: number }
+
+/**
+ * Replays a candidate over the stored history; nothing changes but the audit log. A large store is backtested by a
+ * background job: `onQueued` hears how many applications it replays, and the job is polled every second until done.
+ */
+export async function backtestPolicy(
+  policy: PolicyDocument,
+  onQueued: (applications: number) => void = () => undefined,
+): Promise<Backtest> {
+  const answer = await callApi<BacktestAnswer>('POST', '/v1/policy/backtest', { body: { policy, sampleSize: 20 } })
+  if (answer.status === 'completed') return answer
+  onQueued(answer.applications)
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const job = await callApi<{ readonly state: string; readonly report: Backtest | null }>(
+      'GET',
+      `/v1/policy/backtests/${encodeURIComponent(answer.jobId)}`,
+    )
+    if (job.state === 'completed' && job.report !== null) return job.report
+    if (job.state === 'failed' || job.state === 'cancelled') {
+      throw new ApiFailure(0, 'BACKTEST_FAILED', 'The backtest did not finish; run it again.')
+    }
+  }
 }
 
 export function saveDraft(policy: PolicyDocument, note: string | undefined): Promise<PolicyVersion> {

@@ -106,6 +106,7 @@ function PolicyEditor(props: {
   )
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [busy, setBusy] = useState<'backtest' | 'publish' | null>(null)
+  const [queuedFor, setQueuedFor] = useState<number | null>(null)
   const edit = (change: Partial<PolicyEdits>) => {
     setEdits((previous) => ({ ...previous, ...change }))
     // A backtest speaks for the values it ran with only.
@@ -116,7 +117,8 @@ function PolicyEditor(props: {
     const candidate = candidateOf(policy, edits)
     setBusy('backtest')
     setFailure(null)
-    backtestPolicy(candidate).then(
+    setQueuedFor(null)
+    backtestPolicy(candidate, setQueuedFor).then(
       (report) => {
         setBacktest({ candidate, report })
         setBusy(null)
@@ -225,6 +227,11 @@ function PolicyEditor(props: {
           </button>
         </div>
       </form>
+      {busy === 'backtest' && queuedFor !== null ? (
+        <p className="loading" role="status" aria-live="polite">
+          Replaying {queuedFor.toLocaleString('en')} stored applications in the background…
+        </p>
+      ) : null}
       {failure === null ? null : <EditFailure failure={failure} />}
       {backtest === null ? (
         <p className="muted small">Run the backtest to see what this version would change before publishing it.</p>

@@ -4,6 +4,7 @@ import { importQueueDefinitions, type ImportQueueOptions } from './import/import
 import { workOnImports, type ImportWorkOptions } from './import/work-on-imports.js'
 import type { JobQueue, QueueDefinition } from './job-queue.js'
 import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
+import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
 import { rescreenQueueDefinitions, workOnRescreens, type RescreenQueueOptions } from './rescreen/rescreen-jobs.js'
 import { retentionQueueDefinitions, workOnRetention } from './retention/retention-jobs.js'
 
@@ -22,6 +23,7 @@ export function serverJobQueues(options: ServerJobOptions = {}): readonly QueueD
   return [
     ...importQueueDefinitions(options.imports),
     ...rescreenQueueDefinitions(options.rescreen),
+    ...policyBacktestQueueDefinitions(),
     ...policyBacktestQueueDefinitions(),
     ...retentionQueueDefinitions(),
   ]
@@ -48,6 +50,7 @@ export function startJobWorkers(
     options.imports ?? {},
   )
   workOnRescreens(queue, context, options.rescreen ?? {})
+  workOnPolicyBacktests(queue, context)
   workOnPolicyBacktests(queue, context)
   workOnRetention(queue, context)
 }

@@ -7,6 +7,7 @@ import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes
 import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
 import { registerIntelSourceRoutes } from '../routes/intel-sources/intel-source-routes.js'
+import type { PolicyBacktestJobs } from '../jobs/policy-backtest/policy-backtest-jobs.js'
 import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
 import { registerReviewRoutes } from '../routes/register-review-routes.js'
@@ -40,6 +41,8 @@ export type ServiceAppOptions = {
   readonly submissionRateLimit?: RateLimit | undefined
   /** Starts background re-screenings of the whole pool (the job queue). */
   readonly rescreenJobs?: RescreenJobStarter | undefined
+  /** Runs large policy backtests in the background (the job queue); without it every backtest runs inline. */
+  readonly policyBacktests?: PolicyBacktestJobs | undefined
   /** Adds routes that live elsewhere (bulk imports) before the console's catch-all. */
   readonly extraRoutes?: ((app: FastifyInstance) => Promise<void> | void) | undefined
   /** Wakes the webhook delivery worker when an admin retries a delivery. */
@@ -85,7 +88,12 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   registerUserRoutes(app, { store })
   registerApiKeyRoutes(app, { store })
   registerSubmissionRoutes(app, { screening, rescreenJobs: options.rescreenJobs })
-  registerPolicyRoutes(app, { store, screening, rescreenJobs: options.rescreenJobs })
+  registerPolicyRoutes(app, {
+    store,
+    screening,
+    rescreenJobs: options.rescreenJobs,
+    backtestJobs: options.policyBacktests,
+  })
   registerReadRoutes(app, { store })
   registerReviewRoutes(app, { store })
   await registerAtsWebhookRoutes(app, { store, screening, env: options.env })

@@ -105,6 +105,7 @@ describe.each(storeTestTargets())('policy versions on $name', ({ name, open }) =
       signals: risky.signals.map((signal) => [signal.code, signal.severity]),
     })
     expect(risky.signals.length).toBeGreaterThan(1)
+    expect(await store.policyVersions.screenedCount()).toBe(3)
     const rest = await store.policyVersions.backtestPage({ after: 'bt-2', limit: 2 })
     expect(rest.map((entry) => entry.applicationId)).toEqual(['bt-3'])
   })

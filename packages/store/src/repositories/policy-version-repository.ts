@@ -70,6 +70,8 @@ export type PolicyVersionRepository = {
    * Screened applications in id order after `after`, each with its latest result's outcome, score and signal codes
    * and severities (the database picks them out of the stored signals, so a page is small): what a backtest replays.
    */
+  /** How many applications a backtest would replay: those with a screening result. */
+  screenedCount(): Promise<number>
   backtestPage(request: {
     readonly after?: string | undefined
     readonly limit: number
@@ -154,6 +156,14 @@ export function createPolicyVersionRepository(db: Kysely<Database>): PolicyVersi
           .limit(Math.min(Math.max(1, request.limit ?? 100), 1000))
           .execute()
       ).map(toPolicyVersion),
+    screenedCount: async () => {
+      const row = await db
+        .selectFrom('applications')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('latest_result_id', 'is not', null)
+        .executeTakeFirstOrThrow()
+      return Number(row.count)
+    },
     backtestPage: async (request) => {
       let query = db
         .selectFrom('applications as a')

@@ -3,6 +3,11 @@ import { openTimeoutMs, storeTestTargets } from '@hirewall/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createJobQueue } from '../../jobs/create-job-queue.js'
 import type { JobQueue } from '../../jobs/job-queue.js'
+import {
+  policyBacktestJobs,
+  workOnPolicyBacktests,
+  type PolicyBacktestJobView,
+} from '../../jobs/policy-backtest/policy-backtest-jobs.js'
 import { findRescreen, rescreenJobStarter, workOnRescreens } from '../../jobs/rescreen/rescreen-jobs.js'
 import { serverJobQueues } from '../../jobs/server-jobs.js'
 import { createScreeningService } from '../../screening/create-screening-service.js'
@@ -39,7 +44,15 @@ describe.each(storeTestTargets())('policy routes on $name', (target) => {
     queue = createJobQueue(store, { queues: serverJobQueues(), pollIntervalMs: 50 })
     await queue.start()
     workOnRescreens(queue, { store, screening })
-    registerPolicyRoutes(test.app, { store, screening, rescreenJobs: rescreenJobStarter(queue) })
+    workOnPolicyBacktests(queue, { store })
+    // Above three stored applications a backtest runs in the background, so this small store takes both paths.
+    registerPolicyRoutes(test.app, {
+      store,
+      screening,
+      rescreenJobs: rescreenJobStarter(queue),
+      backtestJobs: policyBacktestJobs(queue),
+      maxSynchronousBacktest: 3,
+    })
     await test.app.ready()
   }, openTimeoutMs)
   afterAll(async () => {
@@ -77,6 +90,12 @@ describe.each(storeTestTargets())('policy routes on $name', (target) => {
       }
       expect((await call('POST', url, {}, payload)).statusCode, url).toBe(401)
     }
+    for (const headers of [people.viewer, people.analyst, keys.read]) {
+      expect((await call('GET', '/v1/policy/backtests/any', headers)).statusCode).toBe(403)
+    }
+    expect(
+      (await call('GET', '/v1/policy/backtests/00000000-0000-4000-8000-000000000000', people.admin)).statusCode,
+    ).toBe(404)
     // Publishing the published version is allowed and changes nothing.
     const again = await call('POST', '/v1/policy/versions/1/publish', keys.admin, {})
     expect(again.json()).toMatchObject({ published: { version: 1 }, retired: null, rescreen: { status: 'not-needed' } })
@@ -96,18 +115,26 @@ describe.each(storeTestTargets())('policy routes on $name', (target) => {
     expect(invalid.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } })
   })
 
-  it('backtests a candidate over the stored history: the count, the matrix and a sample', async () => {
+  it('backtests a candidate over the stored history in the background: the count, the matrix and a sample', async () => {
     const response = await call('POST', '/v1/policy/backtest', test.people.admin, {
       policy: strict('strict-candidate'),
       sampleSize: 2,
     })
-    expect(response.statusCode).toBe(200)
-    const report = response.json<{
+    expect(response.statusCode).toBe(202)
+    const queued = response.json<{ status: string; jobId: string; applications: number }>()
+    expect(queued).toMatchObject({ status: 'queued', applications: ids.length })
+    const job = await waitUntil('the backtest job', async () => {
+      const polled = (
+        await call('GET', `/v1/policy/backtests/${queued.jobId}`, test.keys.admin)
+      ).json<PolicyBacktestJobView>()
+      return polled.state === 'completed' && polled
+    })
+    const report = job.report as unknown as {
       applications: number
       changed: number
       matrix: Record<string, Record<string, number>>
       sample: { applicationId: string; from: { outcome: string; score: number }; to: { outcome: string } }[]
-    }>()
+    }
     // The expectation, worked out from each stored result's signals on its own.
     const expected = {
       clear: { clear: 0, review: 0, hold: 0 },

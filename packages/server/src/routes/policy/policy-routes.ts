@@ -4,9 +4,11 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { requirePermission } from '../../auth/require-permission.js'
+import { jobStates } from '../../jobs/job-queue.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
 import type { ValidationIssueDetail } from '../../errors/to-api-error.js'
+import type { PolicyBacktestJobs } from '../../jobs/policy-backtest/policy-backtest-jobs.js'
 import { backtestPolicy, defaultBacktestSample, maxBacktestSample } from '../../policy/backtest-policy.js'
 import { scoringPolicyOf } from '../../screening/published-policy.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
@@ -21,7 +23,17 @@ export type PolicyRoutesOptions = {
   readonly screening: Pick<ScreeningService, 'reconfigure'>
   /** Re-screens every application after a publish; without it the publish answers `rescreen.status: 'not-queued'`. */
   readonly rescreenJobs?: RescreenJobStarter | undefined
+  /** Runs backtests of more than `maxSynchronousBacktest` applications in the background; without it they all run inline. */
+  readonly backtestJobs?: PolicyBacktestJobs | undefined
+  /** The most stored applications a backtest replays while the caller waits (default {@link maxSynchronousBacktest}). */
+  readonly maxSynchronousBacktest?: number | undefined
 }
+
+/**
+ * The most applications a backtest replays while the caller waits: a few seconds on PGlite (docs/api.md has the
+ * measurements); a larger store is backtested by a background job.
+ */
+export const maxSynchronousBacktest = 20_000
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema }
 const versionParams = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) })
@@ -45,7 +57,7 @@ const publishBody = z.strictObject({ note: noteSchema.optional() }).nullish()
 
 const scoreAndOutcome = z.object({ outcome: z.enum(outcomes), score: z.number() })
 const outcomeCounts = z.object({ clear: z.number().int(), review: z.number().int(), hold: z.number().int() })
-const backtestResponse = z
+const backtestReport = z
   .object({
     policyVersion: z.string().describe("The candidate's `version`."),
     publishedPolicyVersion: z.string().nullable(),
@@ -64,6 +76,25 @@ const backtestResponse = z
     durationMs: z.number().int(),
   })
   .meta({ id: 'PolicyBacktest' })
+const backtestResponse = backtestReport
+  .extend({ status: z.literal('completed') })
+  .meta({ id: 'PolicyBacktestCompleted' })
+const backtestQueued = z
+  .object({
+    status: z.literal('queued'),
+    jobId: z.string(),
+    applications: z.number().int().describe('Stored applications the job will replay.'),
+  })
+  .meta({ id: 'PolicyBacktestQueued' })
+const backtestJobView = z
+  .object({
+    jobId: z.string(),
+    state: z.enum(jobStates),
+    report: backtestReport.nullable().describe('Once the job completed.'),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PolicyBacktestJob' })
 const publishResponse = z
   .object({
     published: policyVersionViewSchema,
@@ -152,18 +183,31 @@ export function registerPolicyRoutes(app: FastifyInstance, options: PolicyRoutes
           "Each stored application's latest signals are scored again under the candidate (no detectors, no linking) " +
           'and compared with its stored outcome. Nothing is written but an audit entry.',
         body: backtestBody,
-        response: { 200: backtestResponse, ...errors },
+        response: { 200: backtestResponse, 202: backtestQueued, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const candidate = validCandidate(request.body.policy)
+      const actor = actorLabel(request)
+      const applications = await store.policyVersions.screenedCount()
+      if (
+        options.backtestJobs !== undefined &&
+        applications > (options.maxSynchronousBacktest ?? maxSynchronousBacktest)
+      ) {
+        const { jobId } = await options.backtestJobs.start({
+          policy: candidate,
+          actor,
+          ...(request.body.sampleSize === undefined ? {} : { sampleSize: request.body.sampleSize }),
+        })
+        return reply.code(202).send({ status: 'queued' as const, jobId, applications })
+      }
       const published = await store.policyVersions.published()
       const report = await backtestPolicy(store.policyVersions, candidate, {
         publishedPolicyVersion: published?.policyVersion,
         ...(request.body.sampleSize === undefined ? {} : { sampleSize: request.body.sampleSize }),
       })
       await store.audit.append({
-        actor: actorLabel(request),
+        actor,
         action: 'policy.backtested',
         details: {
           policyVersion: candidate.version,
@@ -172,7 +216,36 @@ export function registerPolicyRoutes(app: FastifyInstance, options: PolicyRoutes
           listed: report.sample.length,
         },
       })
-      return { ...report, publishedPolicyVersion: published?.policyVersion ?? null, sample: [...report.sample] }
+      return reply.code(200).send({
+        status: 'completed' as const,
+        ...report,
+        publishedPolicyVersion: published?.policyVersion ?? null,
+        sample: [...report.sample],
+      })
+    },
+  )
+
+  typed.get(
+    '/v1/policy/backtests/:jobId',
+    {
+      preHandler: manage,
+      schema: {
+        tags: ['policy'],
+        summary: 'A background backtest: its state and, once completed, its report',
+        params: z.object({ jobId: z.string().min(1).max(100) }),
+        response: { 200: backtestJobView, 404: errorResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await options.backtestJobs?.find(request.params.jobId)
+      if (found === undefined) throw new ApiError('NOT_FOUND', 'No background backtest has this id.', {})
+      return {
+        jobId: found.jobId,
+        state: found.state,
+        report: found.report === null ? null : { ...found.report, sample: [...found.report.sample] },
+        createdAt: found.createdAt.toISOString(),
+        completedAt: found.completedAt?.toISOString() ?? null,
+      }
     },
   )
 
