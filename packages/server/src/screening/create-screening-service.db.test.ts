@@ -195,8 +195,10 @@ describe.each(storeTestTargets())('the screening service on $name', ({ name, ope
     )
     const results = await service.submitMany(records.map((record) => submission(record)))
     results.forEach((result, position) => {
-      const { id, version, trigger, createdAt, ...screened } = created(result).result
+      // The service also keeps the identity graph's facts at link time with each result (for the risk model).
+      const { id, version, trigger, createdAt, linkFacts, ...screened } = created(result).result
       expect([id > 0, version, trigger, createdAt instanceof Date]).toEqual([true, 1, 'submission', true])
+      expect(linkFacts?.clusterApplications).toBeGreaterThanOrEqual(1)
       expect(screened).toEqual(expected[position])
     })
   })
