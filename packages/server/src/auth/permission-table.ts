@@ -18,6 +18,7 @@ export const permissions = [
   'intel.manage',
   'sharing.export',
   'sharing.read',
+  'privacy.manage',
 ] as const
 /** One of {@link permissions}. */
 export type Permission = (typeof permissions)[number]
@@ -86,6 +87,11 @@ export const permissionTable = {
     minimumRole: 'admin',
     scopes: ['admin'],
     description: 'create watchlists, add, import and remove their entries',
+  },
+  'privacy.manage': {
+    minimumRole: 'admin',
+    scopes: [],
+    description: 'set retention policies and run them; export or erase what is held about a person (people only)',
   },
 } as const satisfies Record<Permission, PermissionRule>
 

@@ -4,6 +4,7 @@ import { buildApp, type BuildAppOptions } from '../app/build-app.js'
 import { storeAccessControl } from '../auth/store-access-control.js'
 import { registerConsole } from '../console/register-console.js'
 import { registerApiKeyRoutes } from '../routes/api-keys/register-api-key-routes.js'
+import { registerPersonalDataRoutes } from '../routes/personal-data/register-personal-data-routes.js'
 import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
 import { registerIntelSourceRoutes } from '../routes/intel-sources/intel-source-routes.js'
@@ -87,6 +88,7 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   })
   registerUserRoutes(app, { store })
   registerApiKeyRoutes(app, { store })
+  registerPersonalDataRoutes(app, { store })
   registerSubmissionRoutes(app, { screening, rescreenJobs: options.rescreenJobs })
   registerPolicyRoutes(app, {
     store,
