@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -50,9 +51,12 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the Intelligence 
   let base: string
   let buildDir: string
   const pageErrors: string[] = []
+  const accessibilityProblems: string[] = []
+  let axeSource = ''
 
   beforeAll(async () => {
     if (target === undefined) throw new Error('no PGlite test target')
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
     buildDir = await mkdtemp(join(tmpdir(), 'hirewall-intel-console-'))
     await build({
       root: consoleSource,
@@ -144,6 +148,32 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the Intelligence 
     return page
   }
 
+  /** axe-core's WCAG 2 A and AA rules on the page as it is; serious and critical findings are kept. */
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    await page.evaluate(axeSource)
+    const { passed, violations } = await page.evaluate(async () => {
+      type Result = { id: string; impact: string | null; nodes: { target: unknown[] }[] }
+      type Axe = { run: (options: object) => Promise<{ violations: Result[]; passes: Result[] }> }
+      const results = await (globalThis as unknown as { axe: Axe }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      })
+      return {
+        passed: results.passes.length,
+        violations: results.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          targets: violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)),
+        })),
+      }
+    })
+    expect(passed, name).toBeGreaterThan(5)
+    for (const violation of violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        accessibilityProblems.push(`${name}: ${violation.id} at ${violation.targets.join(', ')}`)
+      }
+    }
+  }
+
   it('lets an admin import a STIX bundle into a new watchlist and see its entries', async () => {
     const page = await signedIn('admin@example.com')
     await page.getByRole('link', { name: 'Intelligence' }).click()
@@ -185,6 +215,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the Intelligence 
     await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({ path: join(buildDir, 'intelligence.png'), fullPage: true })
     expect((await stat(join(buildDir, 'intelligence.png'))).size).toBeGreaterThan(10_000)
+    await checkAccessibility(page, 'intelligence (admin, after an import)')
 
     // The import reached screening: the persona's application was screened again and matched.
     const rescreened = await waitUntil('the re-screening of persona-1', async () => {
@@ -209,7 +240,9 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('the Intelligence 
     expect(await page.getByRole('button', { name: 'Create list' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0)
     expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(0)
+    await checkAccessibility(page, 'intelligence (viewer)')
     await page.context().close()
     expect(pageErrors).toEqual([])
+    expect(accessibilityProblems).toEqual([])
   })
 })
