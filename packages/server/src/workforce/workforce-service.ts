@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { normaliseAddressText, type ValidationIssue } from '@hirewall/core'
 import type {
+  EmployeeFacts,
   NewEmployeeAssessment,
   RaisedCase,
   Repositories,
@@ -121,7 +122,9 @@ class ProcessWorkforce implements WorkforceService {
             const record = records[index]
             if (result.status === 'stored' && record !== undefined) stored.push({ seq: result.seq, record })
           })
-          for (const { record } of stored) if (record.kind === 'hire') await recordHire(transaction, record)
+          await transaction.employees.recordHires(
+            stored.flatMap(({ record }) => (record.kind === 'hire' ? [employeeFactsOf(record)] : [])),
+          )
           for (const { seq, record } of stored) {
             this.#evaluator.add(record)
             if (seq > this.#lastSeq) this.#lastSeq = seq
@@ -249,8 +252,8 @@ class ProcessWorkforce implements WorkforceService {
   }
 }
 
-async function recordHire(transaction: Repositories, hire: HireRecord): Promise<void> {
-  await transaction.employees.recordHire({
+function employeeFactsOf(hire: HireRecord): EmployeeFacts {
+  return {
     id: hire.employeeId,
     applicationRef: hire.applicationId,
     legalName: hire.legalName,
@@ -260,7 +263,7 @@ async function recordHire(transaction: Repositories, hire: HireRecord): Promise<
     startDate: hire.startDate,
     manager: hire.manager,
     logins: hire.logins,
-  })
+  }
 }
 
 function toNewAssessment(assessment: EmployeeAssessment): NewEmployeeAssessment {

@@ -81,8 +81,12 @@ export type EmployeeFilter = {
 }
 
 export type EmployeeRepository = {
-  /** Creates or updates the employee from a hire record, linking the application it came from when it is stored. */
-  recordHire(facts: EmployeeFacts): Promise<void>
+  /**
+   * Creates or updates the employees of hire records in one statement, linking the application each came from when it
+   * is stored: the HR feed's application id when it is HireWall's, else the application the ATS hire with that
+   * external id was linked to. Of several hires of one employee the last wins.
+   */
+  recordHires(facts: readonly EmployeeFacts[]): Promise<void>
   /** Creates bare rows for employees other feeds name before their hire arrives. */
   ensure(ids: readonly string[]): Promise<void>
   /**
@@ -146,28 +150,14 @@ export function createEmployeeRepository(db: Kysely<Database>): EmployeeReposito
       ])
 
   return {
-    recordHire: (facts) =>
+    recordHires: (hires) =>
       translatingErrors(async () => {
-        const ref = facts.applicationRef ?? null
-        // The application: HireWall's own id, else the one an ATS hire with that external id was linked to.
-        const linked =
-          ref === null
-            ? undefined
-            : await sql<{ application_id: string | null; ats_hire_id: string | null }>`
-                select coalesce(
-                    (select id from applications where id = ${ref}),
-                    (select application_id from ats_hires where external_application_id = ${ref}
-                      and application_id is not null order by hired_at, id limit 1)
-                  ) as application_id,
-                  (select id from ats_hires where application_id = ${ref} or external_application_id = ${ref}
-                    order by hired_at, id limit 1) as ats_hire_id
-              `
-                .execute(db)
-                .then((result) => result.rows[0])
-        const values = {
-          application_ref: ref,
-          application_id: linked?.application_id ?? null,
-          ats_hire_id: linked?.ats_hire_id ?? null,
+        if (hires.length === 0) return
+        // One row per employee (a row cannot be upserted twice in one statement): the last hire of each.
+        const latest = [...new Map(hires.map((facts) => [facts.id, facts])).values()]
+        const rows = latest.map((facts) => ({
+          id: facts.id,
+          ref: facts.applicationRef ?? null,
           legal_name: facts.legalName,
           home_address: facts.homeAddress,
           home_address_key: facts.homeAddressKey ?? null,
@@ -175,12 +165,28 @@ export function createEmployeeRepository(db: Kysely<Database>): EmployeeReposito
           start_date: facts.startDate,
           manager: facts.manager ?? null,
           logins: [...facts.logins],
-        }
-        await db
-          .insertInto('employees')
-          .values({ id: facts.id, ...values })
-          .onConflict((conflict) => conflict.column('id').doUpdateSet({ ...values, updated_at: new Date() }))
-          .execute()
+        }))
+        await sql`
+          insert into employees (id, application_ref, application_id, ats_hire_id, legal_name, home_address,
+            home_address_key, home_country, start_date, manager, logins)
+          select v.id, v.ref,
+            coalesce(
+              (select a.id from applications a where a.id = v.ref),
+              (select h.application_id from ats_hires h where h.external_application_id = v.ref
+                and h.application_id is not null order by h.hired_at, h.id limit 1)
+            ),
+            (select h.id from ats_hires h where h.application_id = v.ref or h.external_application_id = v.ref
+              order by h.hired_at, h.id limit 1),
+            v.legal_name, v.home_address, v.home_address_key, v.home_country, v.start_date, v.manager,
+            coalesce(v.logins, '{}')
+          from jsonb_to_recordset(${toJson(rows)}::jsonb) as v(id text, ref text, legal_name text, home_address text,
+            home_address_key text, home_country text, start_date text, manager text, logins text[])
+          on conflict (id) do update set
+            application_ref = excluded.application_ref, application_id = excluded.application_id,
+            ats_hire_id = excluded.ats_hire_id, legal_name = excluded.legal_name, home_address = excluded.home_address,
+            home_address_key = excluded.home_address_key, home_country = excluded.home_country,
+            start_date = excluded.start_date, manager = excluded.manager, logins = excluded.logins, updated_at = now()
+        `.execute(db)
       }),
     ensure: (ids) =>
       translatingErrors(async () => {

@@ -1,6 +1,6 @@
 import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
 import { openTimeoutMs, storeTestTargets } from '@hirewall/store'
-import { generateWorkforce, type WorkforceWorld } from '@hirewall/synth'
+import { generateWorkforce, generateWorld, type WorkforceWorld } from '@hirewall/synth'
 import { createWorkforceEvaluator, loadShippedLists, type WorkforceEvaluatorOptions } from '@hirewall/workforce'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type AuthHeaders, type TestApp } from '../../testing/test-app.js'
@@ -149,6 +149,41 @@ describe.each(storeTestTargets())('the workforce routes on $name', (target) => {
     const read = await test.store.audit.list({ action: 'employee.read' })
     expect(read.items[0]?.target).toBe(`employee:${member}`)
     expect((await get('/v1/employees/no-such-employee')).statusCode).toBe(404)
+  })
+
+  it('links a hire to the screened application through the ATS hire, and shows both in the timeline', async () => {
+    const [record] = generateWorld({ count: 1, seed: 'workforce-link' })
+    if (record === undefined) throw new Error('no application generated')
+    await test.store.applications.submit({ record, raw: record })
+    await test.store.hires.record({
+      sourceSystem: 'greenhouse',
+      externalApplicationId: 'gh-app-7731',
+      applicationId: record.id,
+      hiredAt: new Date('2026-02-20T15:00:00Z'),
+      recordedBy: 'ats:greenhouse',
+    })
+    // HR knows the ATS's own application id, not HireWall's: the ATS hire joins the two.
+    const csv = `employee_id,application_id,legal_name,home_address,start_date\nE-LINK-1,gh-app-7731,Lee Linked,"4 Oak St, Austin, TX 78701",2026-03-02\n`
+    expect((await post('hires', csv, 'text/csv')).json<Report>().accepted).toBe(1)
+    const response = await get('/v1/employees/E-LINK-1')
+    expect(response.statusCode, response.body).toBe(200)
+    const detail = response.json<{
+      applicationId: string | null
+      applicationRef: string | null
+      application: { id: string } | null
+      timeline: { kind: string; details: Record<string, unknown> }[]
+    }>()
+    expect(detail).toMatchObject({
+      applicationId: record.id,
+      applicationRef: 'gh-app-7731',
+      application: { id: record.id },
+    })
+    const kinds = detail.timeline.map((entry) => entry.kind)
+    expect(kinds.slice(0, 3)).toEqual(['application', 'hire', 'start'])
+    expect(detail.timeline[1]?.details).toMatchObject({
+      sourceSystem: 'greenhouse',
+      externalApplicationId: 'gh-app-7731',
+    })
   })
 
   it('stores a re-sent event once, and answers a bad row with its line and field', async () => {
