@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { defaultScoringPolicy } from '@hirewall/core'
 import { anApplicationRecord } from '../testing/application-fixtures.js'
 import type { AuthHeaders, TestApp } from '../testing/test-app.js'
 import { hostileString } from './hostile-strings.js'
@@ -149,6 +150,23 @@ export const apiFuzzTargets: readonly ApiFuzzTarget[] = [
     path: () => '/v1/api-keys',
     headers: (context) => context.test.people.admin,
     body: () => ({ name: 'ci import', scopes: ['read'], expiresAt: '2030-01-01T00:00:00Z' }),
+    trimsStrings: true,
+  },
+  {
+    name: 'policy backtest',
+    // The report names the candidate's version only; nothing else it was sent is kept.
+    readBack: nothingKept,
+    method: 'POST',
+    path: () => '/v1/policy/backtest',
+    headers: (context) => context.test.people.admin,
+    body: () => ({ policy: { ...defaultScoringPolicy }, sampleSize: 5 }),
+  },
+  {
+    name: 'policy draft',
+    method: 'POST',
+    path: () => '/v1/policy/versions',
+    headers: (context) => context.test.people.admin,
+    body: (_context, random) => ({ policy: { ...defaultScoringPolicy, version: uniqueId(random) }, note: 'fuzzed' }),
     trimsStrings: true,
   },
   {
