@@ -101,6 +101,21 @@ describe.each(storeTestTargets())('policy routes on $name', (target) => {
     expect(again.json()).toMatchObject({ published: { version: 1 }, retired: null, rescreen: { status: 'not-needed' } })
   })
 
+  it('documents every policy route in the OpenAPI document', async () => {
+    const document = (await test.app.inject({ method: 'GET', url: '/docs/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; tags?: string[] }>>
+    }>()
+    const responses = (path: string, method: string) => Object.keys(document.paths[path]?.[method]?.responses ?? {})
+    expect(responses('/v1/policy', 'get')).toEqual(expect.arrayContaining(['200', '401', '403', '404']))
+    expect(responses('/v1/policy/versions', 'get')).toEqual(expect.arrayContaining(['200']))
+    expect(responses('/v1/policy/versions/{version}', 'get')).toEqual(expect.arrayContaining(['200', '404']))
+    expect(responses('/v1/policy/backtest', 'post')).toEqual(expect.arrayContaining(['200', '202', '400', '403']))
+    expect(responses('/v1/policy/backtests/{jobId}', 'get')).toEqual(expect.arrayContaining(['200', '404']))
+    expect(responses('/v1/policy/versions', 'post')).toEqual(expect.arrayContaining(['201', '400', '409']))
+    expect(responses('/v1/policy/versions/{version}/publish', 'post')).toEqual(expect.arrayContaining(['200', '404']))
+    expect(document.paths['/v1/policy']?.get?.tags).toEqual(['policy'])
+  })
+
   it('shows the published policy with its version', async () => {
     const response = await call('GET', '/v1/policy', test.people.viewer)
     expect(response.json()).toMatchObject({
