@@ -44,7 +44,7 @@ function screened(record: ApplicationRecord): NewScreenedApplication {
     linkSeq: nextSeq++,
     identitySignals: [],
     identifiers: extractIdentifiers(record, facts),
-    result: { ...screen(record), clusterId: null },
+    result: { ...screen(record), clusterId: `cluster:${record.id}` },
   }
 }
 

@@ -83,7 +83,7 @@ export async function prepareImport(context: ImportWorkerContext, importId: stri
   if (!(await flush())) return { status: 'skipped', reason: 'the import ended while it was read' }
 
   const prepared = await store.db.transaction().execute(async (transaction) => {
-    const repositories = createRepositories(transaction)
+    const repositories = createRepositories(transaction, store.cipher)
     const started = await repositories.importJobs.start(importId, line)
     if (started.status !== 'running') return started
     await repositories.importUploads.markPrepared(importId)

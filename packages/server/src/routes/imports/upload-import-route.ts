@@ -89,7 +89,7 @@ export async function registerUploadImportRoute(
         const actor = actorLabel(request)
         const { fileName } = request.query
         const { job, upload } = await store.db.transaction().execute(async (transaction) => {
-          const repositories = createRepositories(transaction)
+          const repositories = createRepositories(transaction, store.cipher)
           const created = await repositories.importJobs.create({
             format,
             createdBy: actor,
