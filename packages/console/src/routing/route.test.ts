@@ -12,6 +12,8 @@ describe('routeOf and pathOf', () => {
     ['/employees/E-1001', { page: 'employee', id: 'E-1001' }],
     ['/employees/E-1/x', { page: 'not-found', path: '/employees/E-1/x' }],
     ['/trends', { page: 'trends' }],
+    ['/policy', { page: 'policy' }],
+    ['/policy/1', { page: 'not-found', path: '/policy/1' }],
     ['/model', { page: 'model' }],
     ['/users', { page: 'users' }],
     ['/api-keys', { page: 'api-keys' }],
@@ -38,6 +40,7 @@ describe('routeOf and pathOf', () => {
     { page: 'audit' },
     { page: 'sharing' },
     { page: 'model' },
+    { page: 'policy' },
   ])('round-trips %o', (route) => {
     expect(routeOf(pathOf(route))).toEqual(route)
   })
@@ -49,6 +52,7 @@ describe('console paths', () => {
   it.each<Route>([
     { page: 'queue' },
     { page: 'trends' },
+    { page: 'policy' },
     { page: 'users' },
     { page: 'api-keys' },
     { page: 'webhooks' },
