@@ -4,7 +4,6 @@ import { importQueueDefinitions, type ImportQueueOptions } from './import/import
 import { workOnImports, type ImportWorkOptions } from './import/work-on-imports.js'
 import type { JobQueue, QueueDefinition } from './job-queue.js'
 import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
-import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
 import { rescreenQueueDefinitions, workOnRescreens, type RescreenQueueOptions } from './rescreen/rescreen-jobs.js'
 import { retentionQueueDefinitions, workOnRetention } from './retention/retention-jobs.js'
 
@@ -23,7 +22,6 @@ export function serverJobQueues(options: ServerJobOptions = {}): readonly QueueD
   return [
     ...importQueueDefinitions(options.imports),
     ...rescreenQueueDefinitions(options.rescreen),
-    ...policyBacktestQueueDefinitions(),
     ...policyBacktestQueueDefinitions(),
     ...retentionQueueDefinitions(),
   ]
@@ -50,7 +48,6 @@ export function startJobWorkers(
     options.imports ?? {},
   )
   workOnRescreens(queue, context, options.rescreen ?? {})
-  workOnPolicyBacktests(queue, context)
   workOnPolicyBacktests(queue, context)
   workOnRetention(queue, context)
 }
