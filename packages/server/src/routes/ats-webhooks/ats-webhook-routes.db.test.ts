@@ -20,6 +20,8 @@ const shared = (name: string): string => read(`../../webhooks/fixtures/${name}`)
 const secrets = { greenhouse: 'gh-secret-key', ashby: 'ashby-secret-token', lever: 'lever-signature-token-for-tests' }
 const hex = (secret: string, text: string): string => createHmac('sha256', secret).update(text).digest('hex')
 const opportunityId = '3410c8b9-5c31-4bab-b7e9-9f710206d647'
+/** An opportunity whose name holds U+0000, which PostgreSQL cannot store. */
+const unstorableId = 'bbbbbbbb-0000-4000-8000-000000000000'
 
 /** A Lever body with a fresh token, signed as Lever signs (token + triggeredAt). */
 function leverBody(fields: Record<string, unknown>): string {
@@ -49,6 +51,10 @@ describe.each(storeTestTargets())('ATS webhooks into screening on $name', (targe
       const routes: Record<string, string> = {
         [`/v1/opportunities/${opportunityId}`]: own('lever-api-opportunity.json'),
         [`/v1/opportunities/${opportunityId}/resumes`]: own('lever-api-resumes.json'),
+        [`/v1/opportunities/${unstorableId}`]: own('lever-api-opportunity.json')
+          .replace(opportunityId, unstorableId)
+          .replace('"Shane Smith"', '"Shane\\u0000Smith"'),
+        [`/v1/opportunities/${unstorableId}/resumes`]: '{"data": []}',
       }
       const body = routes[request.url ?? '']
       if (body === undefined) return response.writeHead(404, { 'content-type': 'application/json' }).end('{}')
@@ -289,6 +295,14 @@ describe.each(storeTestTargets())('ATS webhooks into screening on $name', (targe
       const response = await post('lever', forged)
       expect(response.json()).toEqual({ status: 'duplicate', applicationId: null })
       expect(await store.hires.find('lever', '99999999-aaaa-4bbb-8ccc-dddddddddddd')).toBeUndefined()
+    })
+
+    it('acknowledges an opportunity with text the database cannot store as unreadable (it was a 400 naming no field)', async () => {
+      const body = leverBody({ event: 'applicationCreated', data: { opportunityId: unstorableId, contactId: 'c-9' } })
+      const response = await post('lever', body)
+      expect(response.statusCode).toBe(202)
+      expect(response.json()).toEqual({ status: 'ignored', applicationId: null, reason: 'opportunity-unreadable' })
+      expect(await store.applications.find(`lever:${unstorableId}`)).toBeUndefined()
     })
 
     it('answers 503 while Lever fails, and accepts the retry of the same delivery once Lever is back', async () => {

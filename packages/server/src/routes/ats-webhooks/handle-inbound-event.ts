@@ -117,7 +117,15 @@ async function fetchOpportunity(
     )
     return hire === undefined ? ignored(context, 'opportunity-unreadable') : recordHire(context, hire, undefined)
   }
-  const outcome = await screen(context, imported.record, fetched)
+  let outcome: Awaited<ReturnType<typeof screen>>
+  try {
+    outcome = await screen(context, imported.record, fetched)
+  } catch (error) {
+    // Text PostgreSQL cannot store in what Lever returned: Lever's data again, not the sender's (no field to name).
+    if (!(error instanceof ApiError && error.code === 'VALIDATION_FAILED')) throw error
+    context.log.warn({ vendor: context.vendor }, 'lever opportunity could not be stored: text the database cannot hold')
+    return hire === undefined ? ignored(context, 'opportunity-unreadable') : recordHire(context, hire, undefined)
+  }
   if (hire !== undefined) return recordHire(context, hire, outcome.application)
   if (outcome.status === 'created') await linkEarlierHire(context, opportunityId, outcome.application)
   return screened(outcome.status, outcome.application.id)
@@ -130,7 +138,13 @@ async function screen(context: InboundEventContext, record: ApplicationRecord, r
     if (!(error instanceof ScreeningError)) throw error
     switch (error.code) {
       case 'invalid':
-        throw new ApiError('VALIDATION_FAILED', error.message, { issues: [], reason: error.code }, { cause: error })
+        // The record read from the body holds text the database cannot store; the message names where.
+        throw new ApiError(
+          'VALIDATION_FAILED',
+          error.message,
+          { issues: [{ path: 'body', message: error.message, code: 'unstorable-text' }], reason: error.code },
+          { cause: error },
+        )
       case 'conflict':
         throw new ApiError('CONFLICT', error.message, { reason: error.code }, { cause: error })
       case 'not-screened':
