@@ -241,6 +241,24 @@ export const apiFuzzTargets: readonly ApiFuzzTarget[] = [
     readBack: nothingKept,
   },
   {
+    // What the body names is only a filter and a label; an accepted string need not come back (no indicator matched).
+    name: 'sharing export',
+    method: 'POST',
+    path: () => '/v1/sharing/exports',
+    headers: (context) => context.test.people.admin,
+    body: () => ({
+      format: 'stix',
+      tlp: 'amber',
+      hashed: false,
+      decidedFrom: '2026-01-01',
+      decidedBefore: '2026-12-31T00:00:00Z',
+      clusterId: 'cluster:fuzz-ring-1',
+      confidence: 80,
+      attributedTo: 'Famous Chollima',
+    }),
+    readBack: nothingKept,
+  },
+  {
     name: 'list applications',
     method: 'GET',
     path: () => '/v1/applications',
