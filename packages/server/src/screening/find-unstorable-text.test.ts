@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { findUnstorableText } from './find-unstorable-text.js'
+import { findUnstorableText, storableText } from './find-unstorable-text.js'
+
+describe('storableText', () => {
+  it('replaces U+0000 and lone surrogates, and keeps pairs', () => {
+    expect(storableText('a\u0000b\ud800c\udc00d\ud83d\ude00')).toBe('a\ufffdb\ufffdc\ufffdd\ud83d\ude00')
+  })
+})
 
 describe('findUnstorableText', () => {
   it.each([

@@ -40,6 +40,16 @@ export function findUnstorableText(value: unknown, path: readonly PropertyKey[] 
   return undefined
 }
 
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/**
+ * `text` with U+0000 and lone surrogates replaced by U+FFFD: for text that only describes (an issue's path or message
+ * quoting a hostile key), which must be stored even when what it quotes cannot be.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll('\u0000', '\ufffd').replace(loneSurrogates, '\ufffd')
+}
+
 /** What a field holding such text is told. */
 export const unstorableTextMessage =
   'must not contain U+0000 or an unpaired UTF-16 surrogate (text that cannot be stored)'

@@ -1,6 +1,6 @@
 import { readRows, type FileFormat, type InputRow } from '@hirewall/core'
 import { createRepositories, StoreError, type ImportRowResult, type StagedImportRow } from '@hirewall/store'
-import { findUnstorableText, unstorableTextMessage } from '../../screening/find-unstorable-text.js'
+import { findUnstorableText, storableText, unstorableTextMessage } from '../../screening/find-unstorable-text.js'
 import { derivedUuid } from '../derived-uuid.js'
 import { importQueues, type ImportBatchData } from './import-queues.js'
 import { hasEnded, type ImportWorkerContext } from './import-worker-context.js'
@@ -106,7 +106,17 @@ type CheckedRow =
 
 // Text PostgreSQL cannot store (U+0000, a lone surrogate) makes a row invalid here rather than failing its chunk.
 function checkStorable(row: InputRow): CheckedRow {
-  if (row.status === 'invalid') return { status: 'invalid', issues: row.issues }
+  // An issue may quote what made the row invalid (an unknown key with U+0000 in its path): stored, it must be storable.
+  if (row.status === 'invalid') {
+    return {
+      status: 'invalid',
+      issues: row.issues.map((issue) => ({
+        ...issue,
+        path: storableText(issue.path),
+        message: storableText(issue.message),
+      })),
+    }
+  }
   const where = findUnstorableText(row.record, []) ?? findUnstorableText(row.raw, ['(raw)'])
   if (where !== undefined) {
     return {

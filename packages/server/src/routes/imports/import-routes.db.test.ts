@@ -9,7 +9,7 @@ import type { JobQueue } from '../../jobs/job-queue.js'
 import { serverJobQueues } from '../../jobs/server-jobs.js'
 import { createScreeningService } from '../../screening/create-screening-service.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
-import { testReference } from '../../testing/application-fixtures.js'
+import { anApplicationRecord, testReference } from '../../testing/application-fixtures.js'
 import { testCsv } from '../../testing/import-test-files.js'
 import { openTestApp, type AuthHeaders, type TestApp } from '../../testing/test-app.js'
 import { waitUntil } from '../../testing/wait-until.js'
@@ -305,6 +305,20 @@ describe.each(storeTestTargets())('bulk imports on $name', (target) => {
     expect(job.rowCounts).toEqual({ created: 1, existing: 0, invalid: 1, failed: 0 })
     const [invalid] = await allRows(job.id, 'invalid')
     expect(invalid).toMatchObject({ row: 1, line: 2, issues: [{ path: 'cv.basics.name' }] })
+  })
+
+  it('stores an invalid row whose issue quotes a key with U+0000 (the whole import failed on it)', async () => {
+    await startWorker(test.store)
+    // A valid record but for one unknown key with U+0000 in its name: the issue names the key.
+    const withKey = JSON.stringify(anApplicationRecord('nul-key-1')).replace(/}$/, ',"nick\\u0000name":"x"}')
+    const jsonl = Buffer.from(`${withKey}\n${JSON.stringify(anApplicationRecord('nul-key-2'))}\n`)
+    const response = await upload(test.app, test.keys.submit, jsonl, 'application/x-ndjson')
+    expect(response.statusCode).toBe(202)
+    const job = await finished(response.json<ImportJobView>().id)
+    expect(job.status).toBe('completed')
+    expect(job.rowCounts).toMatchObject({ created: 1, invalid: 1, failed: 0 })
+    const [quoting] = await allRows(job.id, 'invalid')
+    expect(JSON.stringify(quoting?.issues)).toContain('nick\ufffdname')
   })
 
   it("proves each role's limits", async () => {
