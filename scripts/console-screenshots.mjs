@@ -2,7 +2,7 @@
 // world (`hirewall serve --demo`), signed in as a person whose password is set (not a one-time one).
 // HIREWALL_URL (default http://127.0.0.1:8080), HIREWALL_EMAIL, HIREWALL_PASSWORD; HIREWALL_CHROMIUM for the browser.
 import { mkdirSync } from 'node:fs'
-/* global fetch -- runs in the page, which has it */
+/* global fetch, window -- run in the page, which has them */
 import { chromium } from 'playwright-core'
 
 const base = process.env.HIREWALL_URL ?? 'http://127.0.0.1:8080'

@@ -30,6 +30,11 @@ const expected: Record<Permission, readonly boolean[]> = {
   'webhooks.manage':     [N,     N,      Y,     N,         N,       Y],
   'policy.manage':       [N,     N,      Y,     N,         N,       Y],
   'account.own':         [Y,     Y,      Y,     N,         N,       N],
+  'intel.read':          [Y,     Y,      Y,     N,         Y,       Y],
+  'intel.manage':        [N,     N,      Y,     N,         N,       Y],
+  'sharing.export':      [N,     N,      Y,     N,         N,       N],
+  'sharing.read':        [N,     N,      Y,     N,         Y,       Y],
+  'privacy.manage':      [N,     N,      Y,     N,         N,       N],
 }
 
 const keys: StoredApiKey[] = []

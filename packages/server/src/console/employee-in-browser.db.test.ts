@@ -174,7 +174,7 @@ describe.skipIf(!hasChromium && process.env.CI === undefined)('employees after t
     expect(new URL(page.url()).pathname).toBe(`/employees/${encodeURIComponent(member)}`)
     const timeline = page.getByRole('region', { name: 'Timeline' })
     for (const kind of ['Start', 'Shipment', 'Device', 'Sign-ins', 'Payroll', 'Assessment'])
-      await expect.poll(() => timeline.getByText(kind, { exact: true }).count(), kind).toBeGreaterThan(0)
+      await expect.poll(() => timeline.getByText(kind, { exact: true }).count(), { message: kind }).toBeGreaterThan(0)
     await page.getByRole('heading', { name: 'Signals' }).waitFor()
     expect(await page.getByText(/In farm cluster/).count()).toBe(1)
     await page.screenshot({ path: join(buildDir, 'employee.png'), fullPage: true })
