@@ -73,7 +73,8 @@ export type ApplicationsTable = {
   requisition_id: string | null
   submitted_at: ColumnType<Date, Date, never>
   received_at: CreatedAt
-  raw: Json<unknown>
+  /** Null: the payload as received was the record itself (migration 018). */
+  raw: NullableJson<unknown>
   record: Json<ApplicationRecord>
   facts: Json<NormalisedApplication>
   latest_result_id: ColumnType<number | null, never, number>

@@ -16,6 +16,7 @@ import { riskModelsMigration } from './014-risk-models.js'
 import { personalDataMigration } from './015-personal-data.js'
 import { lz4CompressionMigration } from './016-lz4-compression.js'
 import { oidcSignInsMigration } from './017-oidc-sign-ins.js'
+import { rawSameAsRecordMigration } from './018-raw-same-as-record.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -39,6 +40,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '015-personal-data': personalDataMigration,
   '016-lz4-compression': lz4CompressionMigration,
   '017-oidc-sign-ins': oidcSignInsMigration,
+  '018-raw-same-as-record': rawSameAsRecordMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

@@ -66,7 +66,7 @@ export async function rotateDataKeys(
       let rewritten = 0
       for (const row of rows) {
         const needs =
-          stale(sealedEnvelopeOf(row.raw) ?? row.raw) ||
+          (row.raw !== null && stale(sealedEnvelopeOf(row.raw) ?? row.raw)) ||
           stale(sealedEnvelopeOf(row.facts) ?? row.facts) ||
           personalValuesOf(row.record).some((value) => isSealed(value) && stale(value))
         if (!needs && personalValuesOf(row.record).every((value) => isSealed(value))) continue
@@ -74,7 +74,8 @@ export async function rotateDataKeys(
         await transaction
           .updateTable('applications')
           .set({
-            raw: toJson(sealDocument(openDocument(row.raw, cipher), cipher)),
+            // Null stays null: the raw payload was the record itself.
+            raw: row.raw === null ? null : toJson(sealDocument(openDocument(row.raw, cipher), cipher)),
             record: toJson(sealRecord(record, cipher)),
             facts: toJson(sealDocument(openDocument(row.facts, cipher), cipher)),
           })

@@ -35,6 +35,24 @@ describe.each(storeTestTargets())('applications on $name', ({ open }) => {
     expect(await database.store.applications.findByIdempotencyKey('greenhouse:101')).toEqual(application)
   })
 
+  it('keeps a raw payload that is the record itself once: the column is null and reads back as the record', async () => {
+    const record = aRecord('api:same-raw', { source: { system: 'api', applicationId: 'same-raw' } })
+    const { application } = await database.store.applications.submit({ record, raw: record })
+    expect(application.raw).toEqual(record)
+    expect((await database.store.applications.find('api:same-raw'))?.raw).toEqual(record)
+    const { rows } = await sql<{ raw: unknown }>`select raw from applications where id = 'api:same-raw'`.execute(
+      database.store.db,
+    )
+    expect(rows).toEqual([{ raw: null }])
+    // An equal but separate payload is not assumed to be the record: it is kept as sent.
+    const copy = aRecord('api:copied-raw', { source: { system: 'api', applicationId: 'copied-raw' } })
+    await database.store.applications.submit({ record: copy, raw: structuredClone(copy) })
+    const kept = await sql<{ raw: unknown }>`select raw from applications where id = 'api:copied-raw'`.execute(
+      database.store.db,
+    )
+    expect(kept.rows[0]?.raw).not.toBeNull()
+  })
+
   it.each([
     [
       'the application id in the source',

@@ -92,7 +92,7 @@ export function createApplicationRepository(
             external_id: externalIdOf(record),
             requisition_id: record.requisition?.id ?? null,
             submitted_at: new Date(record.submittedAt),
-            raw: toJson(sealDocument(input.raw, cipher)),
+            raw: input.raw === record ? null : toJson(sealDocument(input.raw, cipher)),
             record: toJson(sealRecord(record, cipher)),
             facts: toJson(sealDocument(input.facts ?? normaliseApplication(record), cipher)),
           })
@@ -126,9 +126,17 @@ export function toStoredApplication(row: Selectable<ApplicationsTable>, cipher: 
     requisitionId: row.requisition_id,
     submittedAt: row.submitted_at,
     receivedAt: row.received_at,
-    raw: openDocument(row.raw, cipher),
-    record: openRecord(row.record, cipher),
+    ...openRawAndRecord(row, cipher),
     facts: openDocument(row.facts, cipher) as NormalisedApplication,
     latestVersion: row.latest_version,
   }
+}
+
+/** The record, and the raw payload: the record itself when the row keeps none of its own (an API submission). */
+function openRawAndRecord(
+  row: Pick<Selectable<ApplicationsTable>, 'raw' | 'record'>,
+  cipher: PersonalDataCipher,
+): { readonly raw: unknown; readonly record: ApplicationRecord } {
+  const record = openRecord(row.record, cipher)
+  return { raw: row.raw === null ? record : openDocument(row.raw, cipher), record }
 }

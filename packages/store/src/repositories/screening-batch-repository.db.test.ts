@@ -178,4 +178,17 @@ describe.each(storeTestTargets())('screening batches on $name', ({ open }) => {
     const chosen = await store.screeningBatches.rescreenPage({ applicationIds: ['c-1', 'nobody'], limit: 10 })
     expect(chosen.map((candidate) => [candidate.id, candidate.clusterId])).toEqual([['c-1', 'cluster:b-1']])
   })
+
+  it('writes an API payload that is the record itself once, and reads it back as the record', async () => {
+    const { store } = database
+    const record = aRecord('b-same-raw')
+    await store.screeningBatches.insertScreened([{ ...screened(record), raw: record }], new Date())
+    expect((await store.applications.find('b-same-raw'))?.raw).toEqual(record)
+    const row = await store.db
+      .selectFrom('applications')
+      .select('raw')
+      .where('id', '=', 'b-same-raw')
+      .executeTakeFirst()
+    expect(row).toEqual({ raw: null })
+  })
 })

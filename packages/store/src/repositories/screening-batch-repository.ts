@@ -92,11 +92,8 @@ export function createScreeningBatchRepository(
                     requisition_id: item.record.requisition?.id ?? null,
                     submitted_at: new Date(item.record.submittedAt),
                     received_at: receivedAt,
-                    // The API's raw payload is the record itself: write its JSON once (unencrypted stores only).
-                    raw:
-                      item.raw === item.record && !cipher.isEncrypting
-                        ? record
-                        : toJson(sealDocument(item.raw, cipher)),
+                    // The API's raw payload is the record itself: kept once, as the record (null reads as it).
+                    raw: item.raw === item.record ? null : toJson(sealDocument(item.raw, cipher)),
                     record,
                     facts: toJson(sealDocument(item.facts, cipher)),
                     link_seq: item.linkSeq,
