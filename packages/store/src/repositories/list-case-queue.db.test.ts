@@ -169,8 +169,16 @@ describe.each(storeTestTargets())('the review queue on $name', ({ open }) => {
     const whole = (await store.cases.queue({}, { limit: 50 })).items.map((item) => item.case.id)
     const onePerPage = await everything({}, {}, 1)
     expect(onePerPage.map((item) => item.case.id)).toEqual(whole)
-    expect(whole.slice(-4)).toEqual([cases.get('rq-unscreened')?.id, ...extra.map((opened) => opened.id)])
-    expect(onePerPage.at(-3)).toMatchObject({ risk: null, applicationCount: 1, candidateName: 'Jordan Avery Miller' })
-    expect(onePerPage.at(-1)).toMatchObject({ risk: null, candidateName: null })
+    // Unscored cases come oldest first, by time then id: cases opened within one millisecond tie on a fast server.
+    const unscored = [cases.get('rq-unscreened'), ...extra].flatMap((opened) => (opened === undefined ? [] : [opened]))
+    const byOpening = [...unscored].sort(
+      (a, b) => a.openedAt.getTime() - b.openedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    expect(unscored).toHaveLength(4)
+    expect(whole.slice(-4)).toEqual(byOpening.map((opened) => opened.id))
+    const itemOf = (opened: { readonly id: string } | undefined) =>
+      onePerPage.find((item) => item.case.id === opened?.id)
+    expect(itemOf(extra[0])).toMatchObject({ risk: null, applicationCount: 1, candidateName: 'Jordan Avery Miller' })
+    expect(itemOf(extra[2])).toMatchObject({ risk: null, candidateName: null })
   })
 })
