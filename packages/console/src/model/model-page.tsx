@@ -26,6 +26,8 @@ const lineClasses = ['line-rules', 'line-model', 'line-combined'] as const
 export function ModelPage(props: { readonly canManage: boolean }) {
   const { state, reload } = useApi('models', readModels)
   const [chosen, setChosen] = useState<string | undefined>(undefined)
+  // Kept here, not in the list: reloading after a promotion or rollback unmounts the list while it loads.
+  const [notice, setNotice] = useState<string | undefined>(undefined)
   if (state.status === 'loading') return <Loading what="the risk models" />
   if (state.status === 'failed') {
     return (
@@ -54,6 +56,8 @@ export function ModelPage(props: { readonly canManage: boolean }) {
           active={active}
           shown={shown}
           canManage={props.canManage}
+          notice={notice}
+          onNotice={setNotice}
           onShow={setChosen}
           onChanged={reload}
         />
@@ -68,20 +72,23 @@ function ModelList(props: {
   readonly active: ActiveModel | null
   readonly shown: string | undefined
   readonly canManage: boolean
+  /** What the last promotion or rollback did; the page keeps it across the reload that follows. */
+  readonly notice: string | undefined
+  readonly onNotice: (notice: string | undefined) => void
   readonly onShow: (version: string) => void
   readonly onChanged: () => void
 }) {
   const [busy, setBusy] = useState<string | undefined>(undefined)
-  const [message, setMessage] = useState<string | undefined>(undefined)
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined)
+  const message = props.notice
   const act = (what: string, work: () => Promise<string>) => {
     setBusy(what)
-    setMessage(undefined)
     setFailure(undefined)
+    props.onNotice(undefined)
     work().then(
       (done) => {
         setBusy(undefined)
-        setMessage(done)
+        props.onNotice(done)
         props.onChanged()
       },
       (error: unknown) => {
