@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
@@ -193,6 +194,16 @@ export async function run(command, args, options = {}) {
  * their evaluation labels: each can be submitted once under its own key.
  */
 export async function generatedApplications(file, count, seed) {
+  const records = []
+  for await (const record of streamGeneratedApplications(file, count, seed)) records.push(record)
+  return records
+}
+
+/**
+ * As generatedApplications, one at a time: the soak's hour holds too many to keep in memory at once (the world's
+ * file alone outgrows the longest string Node can read).
+ */
+export async function* streamGeneratedApplications(file, count, seed) {
   // The world repeats some applicants (the same record id or key twice); ask for more and keep the first of each.
   await run(process.execPath, [
     hirewall,
@@ -206,19 +217,24 @@ export async function generatedApplications(file, count, seed) {
   ])
   const ids = new Set()
   const keys = new Set()
-  const records = []
-  for (const line of (await readFile(file, 'utf8')).split('\n')) {
-    if (line.trim() === '' || records.length >= count) continue
+  let yielded = 0
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (line.trim() === '') continue
     const record = JSON.parse(line)
     delete record.label
     const key = defaultIdempotencyKey(record)
     if (ids.has(record.id) || keys.has(key)) continue
     ids.add(record.id)
     keys.add(key)
-    records.push(record)
+    yield record
+    yielded += 1
+    if (yielded === count) {
+      lines.close()
+      return
+    }
   }
-  if (records.length < count) throw new Error(`the generated world has only ${records.length} distinct applications`)
-  return records
+  throw new Error(`the generated world has only ${yielded} distinct applications`)
 }
 
 /** POSTs one application with its idempotency key; the answer's status (0 when the connection failed) and time. */

@@ -22,7 +22,7 @@ import {
   clock,
   countIn,
   createFaultDatabase,
-  generatedApplications,
+  streamGeneratedApplications,
   loadAverage,
   numberSetting,
   percentile,
@@ -49,7 +49,9 @@ const { check, failures } = checker()
 let server
 try {
   say(`generating ${count} applications ...`)
-  const records = await generatedApplications(join(work, 'world.jsonl'), count, 17)
+  const records = streamGeneratedApplications(join(work, 'world.jsonl'), count, 17)
+  // The first one pulled generates the world, before the server starts and the clock does.
+  const firstRecord = await records.next()
   server = await startServer({ label: 'server', port, databaseUrl: database.databaseUrl })
   say(`the server is ready; submitting ${rate}/s for ${durationSeconds} s`)
 
@@ -73,7 +75,8 @@ try {
     const wait = loadStarted + (index * 1000) / rate - performance.now()
     if (wait > 0) await sleep(wait)
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight)
-    const request = submit(server.base, database.auth, records[index], `fault-soak-${index}`).then((answer) => {
+    const record = index === 0 ? firstRecord.value : (await records.next()).value
+    const request = submit(server.base, database.auth, record, `fault-soak-${index}`).then((answer) => {
       answers.push({ ...answer, second: (answer.at - loadStarted) / 1000 })
       inFlight.delete(request)
     })
