@@ -8,10 +8,17 @@
 // 4. Checks by count: no application is stored twice, every one answered 201 is stored, and nothing beyond what was
 //    sent is stored (requests still in flight when the load stops are answered after autocannon stops listening, so
 //    the stored count lies between the 201s and the requests sent).
+// 5. Reports what each screening cost, comparable across runs even on a loaded machine: the server process's CPU
+//    (utime + stime from /proc), the CPU of the PostgreSQL backends serving the bench database (from /proc, by the pids
+//    pg_stat_activity lists; the server's shared background processes are not counted), the SQL statements the server
+//    sent (counted in its pg client by count-sql-statements.mjs, transaction control included) and the transactions
+//    committed in the bench database (pg_stat_database), each per application stored during the load.
 // BENCH_API_SERVER_FLAGS adds Node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=prof` to profile it).
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { loadavg } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
@@ -81,10 +88,14 @@ const bodies = []
 for (let item = world.next(); !item.done; item = world.next()) bodies.push(JSON.stringify(item.value))
 console.error(`Pool filled in ${fillSeconds.toFixed(1)} s; ${bodies.length} applications ready to send.`)
 
+const countDirectory = mkdtempSync(join(tmpdir(), 'hirewall-bench-api-'))
+const countFile = join(countDirectory, 'statements.json')
 const serverStarted = performance.now()
 const server = spawn(
   process.execPath,
   [
+    '--import',
+    `${root}bench/count-sql-statements.mjs`,
     ...(process.env.BENCH_API_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
     `${root}packages/cli/bin/hirewall.js`,
     'serve',
@@ -99,7 +110,12 @@ const server = spawn(
   ],
   {
     // A server refuses to store personal data unencrypted: the run's own throwaway keys.
-    env: { ...process.env, ...formatDataKeyRing(generateDataKeyRing()), DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      ...formatDataKeyRing(generateDataKeyRing()),
+      DATABASE_URL: databaseUrl,
+      BENCH_SQL_COUNT_FILE: countFile,
+    },
     stdio: ['ignore', 'inherit', 'pipe'],
   },
 )
@@ -109,9 +125,12 @@ await waitForReady(`http://127.0.0.1:${port}/readyz`)
 const readySeconds = (performance.now() - serverStarted) / 1000
 console.error(`Server ready in ${readySeconds.toFixed(1)} s (identity graph rebuilt from ${pool} applications).`)
 
+const monitor = new pg.Client({ connectionString: serverUrl })
+await monitor.connect()
 let next = 0
 const statusCounts = {}
 const loadBefore = loadavg()[0]
+const costBefore = await readCosts()
 const result = await run({
   url: `http://127.0.0.1:${port}`,
   connections,
@@ -129,6 +148,11 @@ const result = await run({
   ],
 })
 const loadAfter = loadavg()[0]
+// The requests in flight when the load stopped are still screened: the costs are read once they are, and divided by
+// every screening stored during the load.
+await sleep(2000)
+const costAfter = await readCosts()
+await monitor.end()
 server.kill('SIGTERM')
 await once(server, 'exit')
 
@@ -143,8 +167,11 @@ const duplicates = Number(
   ).rows[0].count,
 )
 await check.end()
+rmSync(countDirectory, { recursive: true, force: true })
 
 const created = statusCounts[201] ?? 0
+const screenedDuringLoad = stored - pool
+const perScreening = (value) => (screenedDuringLoad <= 0 ? null : round(value / screenedDuringLoad, 3))
 const report = {
   pool,
   connections,
@@ -166,12 +193,73 @@ const report = {
     exactlyOnce: duplicates === 0 && stored >= pool + created && stored <= pool + next,
     duplicateKeys: duplicates,
   },
+  perScreening: {
+    serverCpuMs: perScreening(costAfter.serverCpuMs - costBefore.serverCpuMs),
+    postgresCpuMs: perScreening(postgresCpuMsBetween(costBefore.postgresCpuMs, costAfter.postgresCpuMs)),
+    loadGeneratorCpuMs: perScreening(costAfter.loadGeneratorCpuMs - costBefore.loadGeneratorCpuMs),
+    sqlStatements: perScreening(costAfter.statements - costBefore.statements),
+    transactions: perScreening(costAfter.transactions - costBefore.transactions),
+  },
   loadAverage: { before: round(loadBefore), after: round(loadAfter) },
 }
 console.log(JSON.stringify(report, null, 2))
 if (!report.countCheck.exactlyOnce) {
   console.error(serverLog.slice(-4000))
   process.exitCode = 1
+}
+
+/** CPU used so far by the server, the bench database's backends and this process; statements and commits so far. */
+async function readCosts() {
+  const backends = await monitor.query('select pid from pg_stat_activity where datname = $1', [databaseName])
+  const postgresCpuMs = new Map(backends.rows.map(({ pid }) => [pid, processCpuMs(pid)]))
+  const commits = await monitor.query('select xact_commit from pg_stat_database where datname = $1', [databaseName])
+  const { user, system } = process.cpuUsage()
+  return {
+    serverCpuMs: processCpuMs(server.pid),
+    postgresCpuMs,
+    loadGeneratorCpuMs: (user + system) / 1000,
+    statements: await readStatementCount(),
+    transactions: Number(commits.rows[0].xact_commit),
+  }
+}
+
+/** utime + stime of a process in ms (clock ticks of 10 ms); 0 for one that has exited. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
+  }
+}
+
+/** Backends that started during the load count from zero; one that ended during it is lost (the pool keeps them). */
+function postgresCpuMsBetween(before, after) {
+  let total = 0
+  for (const [pid, cpuMs] of after) total += cpuMs - (before.get(pid) ?? 0)
+  return total
+}
+
+async function readStatementCount() {
+  let previous = 0
+  try {
+    previous = JSON.parse(readFileSync(countFile, 'utf8')).reading
+  } catch {
+    // no reading yet
+  }
+  server.kill('SIGUSR2')
+  for (let attempt = 0; attempt < 200; attempt++) {
+    await sleep(10)
+    try {
+      const count = JSON.parse(readFileSync(countFile, 'utf8'))
+      if (count.reading > previous) return count.statements
+    } catch {
+      // not written yet, or half written
+    }
+  }
+  throw new Error('the server did not report its statement count')
 }
 
 function run(options) {
