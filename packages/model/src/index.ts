@@ -83,7 +83,7 @@ export {
   type ModelThresholds,
   type ScorerReport,
 } from './evaluation/evaluate-model.js'
-export { backtest, type Backtest, type BacktestRow } from './evaluation/backtest.js'
+export { backtest, backtestTally, type Backtest, type BacktestRow, type BacktestTally } from './evaluation/backtest.js'
 export {
   scoreDistribution,
   scoreDrift,

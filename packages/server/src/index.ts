@@ -350,6 +350,33 @@ export {
   type BacktestOptions,
   type BacktestReport,
 } from './policy/backtest-policy.js'
+export { replayStoredOutcomes, type ReplayedApplication, type StoredReplay } from './backtest/replay-stored-outcomes.js'
+export {
+  backtestModel,
+  backtestLabels,
+  type BacktestLabel,
+  type ModelBacktestChange,
+  type ModelBacktestOptions,
+  type ModelBacktestReport,
+  type ModelBacktestSide,
+} from './models/backtest-model.js'
+export {
+  backtestStoredModel,
+  loadBacktestCandidate,
+  rulesOnlyVersion,
+  type StoredModelBacktest,
+  type StoredModelBacktestOptions,
+} from './models/backtest-stored-model.js'
+export {
+  modelBacktestAuditDetails,
+  modelBacktestJobs,
+  modelBacktestQueue,
+  modelBacktestQueueDefinitions,
+  workOnModelBacktests,
+  type ModelBacktestJobData,
+  type ModelBacktestJobs,
+  type ModelBacktestJobView,
+} from './jobs/model-backtest/model-backtest-jobs.js'
 export { PublishedPolicy, scoringPolicyOf } from './screening/published-policy.js'
 
 // ── sharing: admin exports and the TAXII 2.1 server ──

@@ -163,6 +163,7 @@ export {
   type LabelDecision,
   type ModelActivation,
   type ModelActivationAction,
+  type ModelBacktestEntry,
   type ModelRepository,
   type ModelTrainingRow,
   type NewStoredModel,

@@ -7,6 +7,7 @@ import { fairnessDefaults } from '../model/model-options.js'
 import { runEvaluate, runPromote, type EvaluateOptions, type PromoteOptions } from '../model/run-evaluate.js'
 import { runDrift, runExplain, type DriftOptions, type ExplainOptions } from '../model/run-explain.js'
 import { runTrain, type TrainOptions } from '../model/run-train.js'
+import { runStoreBacktest, type StoreBacktestOptions } from '../model/run-store-backtest.js'
 import {
   runStoreList,
   runStorePromote,
@@ -64,7 +65,7 @@ function withStreamOptions(command: Command): Command {
 
 export function modelCommand(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
   const model = new Command('model').description(
-    'Train, evaluate, promote and roll back the risk model that scores next to the rules (docs/model.md).',
+    'Train, evaluate, backtest, promote and roll back the risk model that scores next to the rules (docs/model.md).',
   )
   // Subcommands added with addCommand do not inherit these: each reports to the command's io and returns instead of exiting.
   const add = (command: Command): void => {
@@ -207,6 +208,37 @@ Exit codes: 0 promoted (or already active); 2 usage error; 4 blocked (the reason
           setExitCode(await runStorePromote(version, options, io))
         },
       ),
+  )
+
+  add(
+    new Command('backtest')
+      .description(
+        "Replay a stored model (or none: the rules alone) over the service's stored applications: which outcomes would change.",
+      )
+      .argument('<version>', 'a model version in the store (see "hirewall model list --store"), or none')
+      .option('--sample <count>', 'changed applications to list, largest score change first (at most 500)', '20')
+      .option('--policy <file>', 'scoring policy JSON when the store has none published (default: the shipped policy)')
+      .option('--data-dir <dir>', dataDirHelp.replace('with --store: ', ''))
+      .option('--json', 'print the report as JSON')
+      .addHelpText(
+        'after',
+        `
+Reads the store (DATABASE_URL, else --data-dir) as "POST /v1/models/{version}/backtest" does. Each stored
+application's latest signals are scored under the published policy; the model's features are rebuilt from those
+signals and the link facts stored with the result (the identity graph as it stood when the application was linked),
+and its outcome combined with the rules' as screening combines them. Detectors and linking are not run again. The
+outcome is compared with the stored one (the rules with the model active when it was screened), and changes are
+counted by the analysts' decisions: confirmed fraud, cleared, or unlabelled. Audit-logged as model.backtested.
+
+Exit codes: 0 done; 2 usage error or no such model.
+
+Examples:
+  hirewall model backtest risk-20261123-140512-1a2b3c4d
+  hirewall model backtest none --json`,
+      )
+      .action(async (version: string, options: StoreBacktestOptions) => {
+        setExitCode(await runStoreBacktest(version, options, io))
+      }),
   )
 
   add(

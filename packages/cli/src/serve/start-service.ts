@@ -9,6 +9,7 @@ import {
   ensureFirstAdmin,
   registerImportRoutes,
   recordIntelSources,
+  modelBacktestJobs,
   policyBacktestJobs,
   rescreenJobStarter,
   scheduleRetention,
@@ -155,6 +156,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     wakeDeliveries: () => wakeDeliveries(),
     rescreenJobs: rescreenJobStarter(queue, store),
     policyBacktests: policyBacktestJobs(queue),
+    modelBacktests: modelBacktestJobs(queue),
     sharing: { ...settings.sharing, reference: settings.intel.reference },
     extraRoutes: (routes) => registerImportRoutes(routes, { store, queue }),
     ...(settings.submissionsPerMinute === undefined

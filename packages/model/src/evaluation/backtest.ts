@@ -17,7 +17,14 @@ export type BacktestRow = { readonly before: Outcome; readonly after: Outcome; r
 const byTruth = (label: 0 | 1 | null): 'fraud' | 'legitimate' | 'unlabelled' =>
   label === 1 ? 'fraud' : label === 0 ? 'legitimate' : 'unlabelled'
 
-export function backtest(rows: Iterable<BacktestRow>): Backtest {
+/** A backtest counted one application at a time, for replays that read the applications a page at a time. */
+export type BacktestTally = {
+  add(row: BacktestRow): void
+  /** The counts so far. */
+  result(): Backtest
+}
+
+export function backtestTally(): BacktestTally {
   const transitions = Object.fromEntries(
     outcomes.map((before) => [before, Object.fromEntries(outcomes.map((after) => [after, 0]))]),
   ) as Record<Outcome, Record<Outcome, number>>
@@ -25,13 +32,30 @@ export function backtest(rows: Iterable<BacktestRow>): Backtest {
   const newlyCleared = { fraud: 0, legitimate: 0, unlabelled: 0 }
   let applications = 0
   let changed = 0
-  for (const { before, after, label } of rows) {
-    applications++
-    transitions[before][after]++
-    if (before === after) continue
-    changed++
-    if (before === 'clear') newlyFlagged[byTruth(label)]++
-    if (after === 'clear') newlyCleared[byTruth(label)]++
+  return {
+    add({ before, after, label }) {
+      applications++
+      transitions[before][after]++
+      if (before === after) return
+      changed++
+      if (before === 'clear') newlyFlagged[byTruth(label)]++
+      if (after === 'clear') newlyCleared[byTruth(label)]++
+    },
+    result: () => ({
+      applications,
+      changed,
+      transitions: Object.fromEntries(outcomes.map((before) => [before, { ...transitions[before] }])) as Record<
+        Outcome,
+        Record<Outcome, number>
+      >,
+      newlyFlagged: { ...newlyFlagged },
+      newlyCleared: { ...newlyCleared },
+    }),
   }
-  return { applications, changed, transitions, newlyFlagged, newlyCleared }
+}
+
+export function backtest(rows: Iterable<BacktestRow>): Backtest {
+  const tally = backtestTally()
+  for (const row of rows) tally.add(row)
+  return tally.result()
 }

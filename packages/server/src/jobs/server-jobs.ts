@@ -3,6 +3,7 @@ import type { ScreeningService } from '../screening/screening-service.js'
 import { importQueueDefinitions, type ImportQueueOptions } from './import/import-queues.js'
 import { workOnImports, type ImportWorkOptions } from './import/work-on-imports.js'
 import type { JobQueue, QueueDefinition } from './job-queue.js'
+import { modelBacktestQueueDefinitions, workOnModelBacktests } from './model-backtest/model-backtest-jobs.js'
 import { policyBacktestQueueDefinitions, workOnPolicyBacktests } from './policy-backtest/policy-backtest-jobs.js'
 import { rescreenQueueDefinitions, workOnRescreens, type RescreenQueueOptions } from './rescreen/rescreen-jobs.js'
 import { retentionQueueDefinitions, workOnRetention } from './retention/retention-jobs.js'
@@ -23,6 +24,7 @@ export function serverJobQueues(options: ServerJobOptions = {}): readonly QueueD
     ...importQueueDefinitions(options.imports),
     ...rescreenQueueDefinitions(options.rescreen),
     ...policyBacktestQueueDefinitions(),
+    ...modelBacktestQueueDefinitions(),
     ...retentionQueueDefinitions(),
   ]
 }
@@ -49,5 +51,6 @@ export function startJobWorkers(
   )
   workOnRescreens(queue, context, options.rescreen ?? {})
   workOnPolicyBacktests(queue, context)
+  workOnModelBacktests(queue, context)
   workOnRetention(queue, context)
 }

@@ -8,13 +8,9 @@ import {
   type Signal,
 } from '@hirewall/core'
 import type { BacktestEntry, PolicyVersionRepository } from '@hirewall/store'
+import { replayStoredOutcomes } from '../backtest/replay-stored-outcomes.js'
 
-/** Applications read per page: one short query each, never the whole pool in memory. */
-export const backtestPageSize = 2000
-
-/** The changed applications a backtest lists by default, and at most. */
-export const defaultBacktestSample = 50
-export const maxBacktestSample = 500
+export { backtestPageSize, defaultBacktestSample, maxBacktestSample } from '../backtest/replay-stored-outcomes.js'
 
 /** One application whose outcome the candidate would change. */
 export type BacktestChange = {
@@ -59,71 +55,46 @@ export async function backtestPolicy(
   options: BacktestOptions = {},
 ): Promise<BacktestReport> {
   const started = performance.now()
-  const sampleSize = Math.min(Math.max(0, Math.floor(options.sampleSize ?? defaultBacktestSample)), maxBacktestSample)
-  const pageSize = options.pageSize ?? backtestPageSize
-  const matrix = emptyMatrix()
-  let applications = 0
-  let changed = 0
   let scoredWithOtherPolicy = 0
-  let sample: BacktestChange[] = []
-  let after: string | undefined
-  for (;;) {
-    const page = await policyVersions.backtestPage({ after, limit: pageSize })
-    for (const entry of page) {
-      const from = outcomeOf(entry)
-      const scored = scoreSignals(signalsOf(entry), candidate)
-      applications += 1
-      const row = matrix[from]
-      row[scored.outcome] += 1
+  const replay = await replayStoredOutcomes(
+    (request) => policyVersions.backtestPage(request),
+    (entry) => {
       if (options.publishedPolicyVersion !== undefined && entry.policyVersion !== options.publishedPolicyVersion)
         scoredWithOtherPolicy += 1
-      if (scored.outcome === from) continue
-      changed += 1
-      if (sampleSize === 0) continue
-      sample.push({
-        applicationId: entry.applicationId,
-        from: { outcome: from, score: entry.score },
-        to: { outcome: scored.outcome, score: scored.score },
-      })
-      // Keep the sample bounded however many change.
-      if (sample.length >= sampleSize * 4) sample = largestChanges(sample, sampleSize)
-    }
-    after = page[page.length - 1]?.applicationId
-    if (page.length < pageSize) break
-  }
+      const from = { outcome: outcomeOf(entry), score: entry.score }
+      const to = scoreSignals(signalsOf(entry), candidate)
+      return {
+        // A policy backtest reports no labels: the policy page compares outcomes only.
+        row: { before: from.outcome, after: to.outcome, label: null },
+        magnitude: Math.abs(to.score - from.score),
+        change: () => ({
+          applicationId: entry.applicationId,
+          from,
+          to: { outcome: to.outcome, score: to.score },
+        }),
+      }
+    },
+    options,
+  )
   return {
     policyVersion: candidate.version,
-    applications,
-    changed,
-    matrix,
+    applications: replay.backtest.applications,
+    changed: replay.backtest.changed,
+    matrix: replay.backtest.transitions,
     scoredWithOtherPolicy,
-    sample: largestChanges(sample, sampleSize),
+    sample: replay.sample,
     durationMs: Math.round(performance.now() - started),
   }
 }
 
-function emptyMatrix(): Record<Outcome, Record<Outcome, number>> {
-  const row = (): Record<Outcome, number> => ({ clear: 0, review: 0, hold: 0 })
-  return { clear: row(), review: row(), hold: row() }
-}
-
-function largestChanges(changes: readonly BacktestChange[], size: number): BacktestChange[] {
-  return [...changes]
-    .sort(
-      (a, b) =>
-        Math.abs(b.to.score - b.from.score) - Math.abs(a.to.score - a.from.score) ||
-        (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0),
-    )
-    .slice(0, size)
-}
-
-function outcomeOf(entry: BacktestEntry): Outcome {
+/** A stored outcome, checked as it leaves the database. */
+export function outcomeOf(entry: Pick<BacktestEntry, 'applicationId' | 'outcome'>): Outcome {
   if ((outcomes as readonly string[]).includes(entry.outcome)) return entry.outcome as Outcome
   throw new Error(`application ${entry.applicationId} has a stored outcome outside the vocabulary: ${entry.outcome}`)
 }
 
 /** Scoring reads a signal's code and severity; the message and evidence stay in the store. */
-function signalsOf(entry: BacktestEntry): Signal[] {
+export function signalsOf(entry: Pick<BacktestEntry, 'applicationId' | 'signals'>): Signal[] {
   return entry.signals.map(([code, severity]) => {
     if (!(severities as readonly string[]).includes(severity)) {
       throw new Error(`application ${entry.applicationId} has a stored signal with severity ${severity}`)

@@ -8,6 +8,7 @@ import { registerPersonalDataRoutes } from '../routes/personal-data/register-per
 import { registerModelRoutes } from '../routes/models/model-routes.js'
 import { registerAtsWebhookRoutes } from '../routes/ats-webhooks/ats-webhook-routes.js'
 import { registerIntelSourceRoutes } from '../routes/intel-sources/intel-source-routes.js'
+import type { ModelBacktestJobs } from '../jobs/model-backtest/model-backtest-jobs.js'
 import type { PolicyBacktestJobs } from '../jobs/policy-backtest/policy-backtest-jobs.js'
 import { registerPolicyRoutes } from '../routes/policy/policy-routes.js'
 import { registerReadRoutes } from '../routes/register-read-routes.js'
@@ -44,6 +45,8 @@ export type ServiceAppOptions = {
   readonly rescreenJobs?: RescreenJobStarter | undefined
   /** Runs large policy backtests in the background (the job queue); without it every backtest runs inline. */
   readonly policyBacktests?: PolicyBacktestJobs | undefined
+  /** Runs large model backtests in the background (the job queue); without it every backtest runs inline. */
+  readonly modelBacktests?: ModelBacktestJobs | undefined
   /** Adds routes that live elsewhere (bulk imports) before the console's catch-all. */
   readonly extraRoutes?: ((app: FastifyInstance) => Promise<void> | void) | undefined
   /** Wakes the webhook delivery worker when an admin retries a delivery. */
@@ -108,6 +111,7 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Fasti
   registerModelRoutes(app, {
     store,
     screening,
+    backtestJobs: options.modelBacktests,
     ...(options.promotionWorldCount === undefined ? {} : { promotionWorldCount: options.promotionWorldCount }),
   })
   if (options.workforce !== undefined) {

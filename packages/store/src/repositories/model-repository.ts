@@ -7,6 +7,8 @@ import { StoreError, translatingErrors } from '../database/store-error.js'
 import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { openRecord } from '../privacy/personal-fields.js'
 import type { DecisionVerdict, SubjectKind } from '../store-vocabularies.js'
+import type { StoredLinkFacts } from './model-assessment.js'
+import type { BacktestEntry } from './policy-version-repository.js'
 import { toStoredResult, type StoredScreeningResult } from './screening-result-repository.js'
 
 export const modelActivationActions = ['promote', 'rollback'] as const
@@ -58,6 +60,18 @@ export type ModelTrainingRow = {
   readonly clusterId: string | undefined
 }
 
+/** A stored application's latest result as a model backtest replays it: what a policy backtest reads, and more. */
+export type ModelBacktestEntry = BacktestEntry & {
+  /** The identity graph's facts as of linking; null for results screened before they were kept. */
+  readonly linkFacts: StoredLinkFacts | null
+  /** The persona cluster it is in now (cluster decisions label every member), else the one its result named. */
+  readonly clusterId: string | undefined
+  /** The model that scored the stored result, null when the rules decided alone. */
+  readonly modelVersion: string | null
+  /** That model's score (its probability on the 0-100 scale), null without one. */
+  readonly modelScore: number | null
+}
+
 export type LabelDecision = {
   readonly subject: { readonly kind: SubjectKind; readonly id: string }
   readonly verdict: DecisionVerdict
@@ -83,6 +97,15 @@ export type ModelRepository = {
   trainingPage(request: { readonly after?: string; readonly limit: number }): Promise<readonly ModelTrainingRow[]>
   /** Every analyst decision's subject and verdict, oldest first: the labels for training. */
   labelDecisions(): Promise<readonly LabelDecision[]>
+  /**
+   * Screened applications in id order after `after`, each with its latest result's outcome, scores, signal codes and
+   * severities, link facts and cluster (no record, no messages or evidence, so a page is small): what a model
+   * backtest replays.
+   */
+  backtestPage(request: {
+    readonly after?: string | undefined
+    readonly limit: number
+  }): Promise<readonly ModelBacktestEntry[]>
 }
 
 /**
@@ -236,6 +259,38 @@ export function createModelRepository(db: Kysely<Database>, cipher: PersonalData
         .orderBy('id')
         .execute()
       return rows.map((row) => ({ subject: { kind: row.subject_kind, id: row.subject_id }, verdict: row.verdict }))
+    },
+    backtestPage: async (request) => {
+      let query = db
+        .selectFrom('applications as a')
+        .innerJoin('screening_results as r', 'r.id', 'a.latest_result_id')
+        .leftJoin('cluster_members as m', 'm.application_id', 'a.id')
+        .select([
+          'a.id',
+          'r.score',
+          'r.outcome',
+          'r.policy_version',
+          'r.model_version',
+          'r.cluster_id',
+          'r.link_facts',
+          'm.cluster_id as member_of',
+          sql<number | null>`(r.model->>'score')::float8`.as('model_score'),
+          sql<[string, string][]>`coalesce((select jsonb_agg(jsonb_build_array(s->>'code', s->>'severity'))
+            from jsonb_array_elements(r.signals) as s), '[]'::jsonb)`.as('signals'),
+        ])
+      if (request.after !== undefined) query = query.where('a.id', '>', request.after)
+      const rows = await query.orderBy('a.id').limit(request.limit).execute()
+      return rows.map((row) => ({
+        applicationId: row.id,
+        score: row.score,
+        outcome: row.outcome,
+        policyVersion: row.policy_version,
+        signals: row.signals,
+        linkFacts: (row.link_facts as StoredLinkFacts | null) ?? null,
+        clusterId: row.member_of ?? row.cluster_id ?? undefined,
+        modelVersion: row.model_version,
+        modelScore: row.model_score === null ? null : Number(row.model_score),
+      }))
     },
   }
 }

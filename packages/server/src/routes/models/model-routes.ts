@@ -1,3 +1,4 @@
+import { outcomes } from '@hirewall/core'
 import { parseRiskModelFile } from '@hirewall/model'
 import type { Store } from '@hirewall/store'
 import type { FastifyInstance } from 'fastify'
@@ -6,6 +7,12 @@ import { z } from 'zod'
 import { requirePermission } from '../../auth/require-permission.js'
 import { ApiError } from '../../errors/api-error.js'
 import { errorResponseSchema } from '../../errors/error-response-schema.js'
+import { defaultBacktestSample, maxBacktestSample } from '../../backtest/replay-stored-outcomes.js'
+import { jobStates } from '../../jobs/job-queue.js'
+import { modelBacktestAuditDetails, type ModelBacktestJobs } from '../../jobs/model-backtest/model-backtest-jobs.js'
+import { backtestLabels, type ModelBacktestReport } from '../../models/backtest-model.js'
+import { backtestStoredModel, loadBacktestCandidate } from '../../models/backtest-stored-model.js'
+import { maxSynchronousBacktest } from '../policy/policy-routes.js'
 import { checkPromotion, defaultPromotionWorldCount, type PromotionCheckOptions } from '../../models/promotion-check.js'
 import type { ScreeningService } from '../../screening/screening-service.js'
 import { actorLabel } from '../audit/actor-label.js'
@@ -24,6 +31,10 @@ export type ModelRoutesOptions = {
   readonly screening: ScreeningService
   /** Applications in the promotion gate's generated world (default 20,000, as `hirewall model promote`). */
   readonly promotionWorldCount?: number
+  /** Runs backtests of more than `maxSynchronousBacktest` applications in the background; without it they all run inline. */
+  readonly backtestJobs?: ModelBacktestJobs | undefined
+  /** The most stored applications a backtest replays while the caller waits (default: the policy backtest's, 20,000). */
+  readonly maxSynchronousBacktest?: number | undefined
 }
 
 const errors = {
@@ -52,9 +63,81 @@ const promotedSchema = z
   })
   .meta({ id: 'ModelPromoted' })
 
+const labelCounts = z.object({ fraud: z.number().int(), legitimate: z.number().int(), unlabelled: z.number().int() })
+const outcomeCounts = z.object({ clear: z.number().int(), review: z.number().int(), hold: z.number().int() })
+const backtestSide = z.object({
+  outcome: z.enum(outcomes),
+  score: z.number().describe("The rules' score."),
+  modelScore: z
+    .number()
+    .nullable()
+    .describe("The model's score (its probability on the 0-100 scale); null without one."),
+})
+const modelBacktestReport = z
+  .object({
+    modelVersion: z.string().nullable().describe('The candidate; null for the rules alone.'),
+    activeModelVersion: z.string().nullable().describe('The model active when the backtest ran.'),
+    policyVersion: z.string().describe('The published policy the rules were scored with.'),
+    applications: z.number().int().describe('Stored applications with a result: every one was replayed.'),
+    changed: z.number().int().describe('How many would get another outcome.'),
+    matrix: z
+      .object({ clear: outcomeCounts, review: outcomeCounts, hold: outcomeCounts })
+      .describe('Applications by stored outcome (first key) and the replayed outcome (second key).'),
+    newlyFlagged: labelCounts.describe("Clear now, flagged by the candidate, by the analysts' label."),
+    newlyCleared: labelCounts.describe("Flagged now, clear with the candidate, by the analysts' label."),
+    labelled: z.number().int().describe('Replayed applications with an analyst label.'),
+    withoutLinkFacts: z
+      .number()
+      .int()
+      .describe('Results stored without link facts: the rules alone decide them in the replay.'),
+    scoredWithOtherPolicy: z.number().int().describe('Stored results scored by another policy than the published one.'),
+    scoredWithOtherModel: z.number().int().describe('Stored results scored by another model than the active one.'),
+    sample: z
+      .array(
+        z.object({ applicationId: z.string(), label: z.enum(backtestLabels), from: backtestSide, to: backtestSide }),
+      )
+      .describe('Changed applications, largest score change first.'),
+    durationMs: z.number().int(),
+  })
+  .meta({ id: 'ModelBacktest' })
+const modelBacktestCompleted = modelBacktestReport
+  .extend({ status: z.literal('completed') })
+  .meta({ id: 'ModelBacktestCompleted' })
+const modelBacktestQueued = z
+  .object({
+    status: z.literal('queued'),
+    jobId: z.string(),
+    applications: z.number().int().describe('Stored applications the job will replay.'),
+  })
+  .meta({ id: 'ModelBacktestQueued' })
+const modelBacktestJobView = z
+  .object({
+    jobId: z.string(),
+    state: z.enum(jobStates),
+    report: modelBacktestReport.nullable().describe('Once the job completed.'),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ModelBacktestJob' })
+const backtestBody = z
+  .strictObject({
+    sampleSize: z
+      .number()
+      .int()
+      .min(0)
+      .max(maxBacktestSample)
+      .optional()
+      .describe(`Changed applications to list (default ${defaultBacktestSample}).`),
+  })
+  .optional()
+
+/** The report as JSON: the sample's readonly array copied for the response schema. */
+const toBacktestView = (report: ModelBacktestReport) => ({ ...report, sample: [...report.sample] })
+
 /**
  * The risk model's administration: the stored models and the active one (`GET /v1/models`), a model card
- * (`GET /v1/models/:version`), promotion through the quality and fairness gate (`POST /v1/models/:version/promote`,
+ * (`GET /v1/models/:version`), a backtest of any stored model (or `none`, the rules alone) over the stored
+ * applications (`POST /v1/models/:version/backtest`, in the background above `maxSynchronousBacktest`), promotion through the quality and fairness gate (`POST /v1/models/:version/promote`,
  * 409 with the failed checks) and instant rollback (`POST /v1/models/rollback`). Reading needs `applications.read`
  * (a model card holds no personal data); changing the active model needs `policy.manage`. Changes are audit-logged.
  */
@@ -149,6 +232,87 @@ export function registerModelRoutes(app: FastifyInstance, options: ModelRoutesOp
         )
       }
       return { active: toActiveModelView(outcome.state), previous: outcome.previous ?? '' }
+    },
+  )
+
+  typed.post(
+    '/v1/models/:version/backtest',
+    {
+      preHandler: requirePermission('policy.manage'),
+      schema: {
+        tags: ['models'],
+        summary: 'Replay a stored model (or none: the rules alone) over the stored applications',
+        description:
+          "Each stored application's latest signals are scored under the published policy and, with the candidate, " +
+          'its features rebuilt from those signals and the link facts stored with the result (the identity graph as ' +
+          'of linking), combined as screening combines them; the outcome is compared with the stored one and counted ' +
+          "by the analysts' decisions. Detectors and linking are not run again. `none` replays the rules alone. Above " +
+          'the synchronous limit the backtest is queued (202) and read with `GET /v1/models/backtests/{jobId}`. ' +
+          'Nothing is written but the audit entry `model.backtested`.',
+        params,
+        body: backtestBody,
+        response: { 200: modelBacktestCompleted, 202: modelBacktestQueued, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { version } = request.params
+      const actor = actorLabel(request)
+      const sampleSize = request.body?.sampleSize
+      const candidate = await loadBacktestCandidate(store, version)
+      if (candidate.status === 'not-found') {
+        throw new ApiError('NOT_FOUND', `No stored model ${version}.`, { path: 'params.version' })
+      }
+      if (candidate.status === 'invalid') throw new ApiError('CONFLICT', candidate.message, { path: 'params.version' })
+      const applications = await store.policyVersions.screenedCount()
+      if (
+        options.backtestJobs !== undefined &&
+        applications > (options.maxSynchronousBacktest ?? maxSynchronousBacktest)
+      ) {
+        const { jobId } = await options.backtestJobs.start({
+          version,
+          actor,
+          ...(sampleSize === undefined ? {} : { sampleSize }),
+        })
+        return reply.code(202).send({ status: 'queued' as const, jobId, applications })
+      }
+      const outcome = await backtestStoredModel(store, version, {
+        fallbackPolicy: options.screening.configuration().policy,
+        sampleSize,
+      })
+      // Loaded a moment ago: only a model deleted or broken in between ends here.
+      if (outcome.status !== 'completed')
+        throw new ApiError('CONFLICT', `Model ${version} changed during the backtest.`, {})
+      await store.audit.append({
+        actor,
+        action: 'model.backtested',
+        target: `model:${version}`,
+        details: modelBacktestAuditDetails(outcome.report),
+      })
+      return reply.code(200).send({ status: 'completed' as const, ...toBacktestView(outcome.report) })
+    },
+  )
+
+  typed.get(
+    '/v1/models/backtests/:jobId',
+    {
+      preHandler: requirePermission('policy.manage'),
+      schema: {
+        tags: ['models'],
+        summary: 'A background model backtest: its state and, once completed, its report',
+        params: z.object({ jobId: z.string().min(1).max(100) }),
+        response: { 200: modelBacktestJobView, ...errors },
+      },
+    },
+    async (request) => {
+      const found = await options.backtestJobs?.find(request.params.jobId)
+      if (found === undefined) throw new ApiError('NOT_FOUND', 'No background model backtest has this id.', {})
+      return {
+        jobId: found.jobId,
+        state: found.state,
+        report: found.report === null ? null : toBacktestView(found.report),
+        createdAt: found.createdAt.toISOString(),
+        completedAt: found.completedAt?.toISOString() ?? null,
+      }
     },
   )
 
