@@ -17,6 +17,7 @@ export type ApiKeyView = {
 
 /** The scopes an API key may hold. */
 export const apiKeyScopes = ['submit', 'read', 'admin'] as const
+export type ApiKeyScope = (typeof apiKeyScopes)[number]
 
 export async function listUsers(signal: AbortSignal): Promise<readonly User[]> {
   return (await callApi<{ users: readonly User[] }>('GET', '/v1/users', { signal })).users

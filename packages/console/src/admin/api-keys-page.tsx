@@ -1,32 +1,30 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { asFailure, useApi } from '../api/use-api'
+import { CheckboxGroup } from '../ui/checkbox-group'
+import { CreateForm } from '../ui/create-form'
+import { FormError } from '../ui/form-error'
 import { formatDateTime, formatDate } from '../ui/format'
+import { OneTimeSecret, type ShownSecret } from '../ui/one-time-secret'
 import { ErrorBanner, Loading } from '../ui/status-views'
-import { apiKeyScopes, createApiKey, listApiKeys, revokeApiKey } from './admin-api'
-import { OneTimeSecret } from './one-time-secret'
+import { TextField } from '../ui/text-field'
+import { apiKeyScopes, createApiKey, listApiKeys, revokeApiKey, type ApiKeyScope } from './admin-api'
 
 /** Admins: machine clients' keys: create one (its token shown once), see their use, revoke. */
 export function ApiKeysPage() {
   const { state, reload } = useApi('api-keys', listApiKeys)
-  const [token, setToken] = useState<{ name: string; value: string } | null>(null)
+  const [token, setToken] = useState<ShownSecret | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   return (
     <main className="page">
       <h1>API keys</h1>
       <NewKeyForm
         onCreated={(name, value) => {
-          setToken({ name, value })
+          setToken({ label: `The token of ${name}.`, value })
           reload()
         }}
       />
-      {token === null ? null : (
-        <OneTimeSecret label={`The token of ${token.name}.`} secret={token.value} onDone={() => setToken(null)} />
-      )}
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <OneTimeSecret secret={token} onDone={() => setToken(null)} />
+      <FormError message={message} />
       {state.status === 'loading' ? <Loading what="API keys" /> : null}
       {state.status === 'failed' ? <ErrorBanner failure={state.failure} onRetry={reload} /> : null}
       {state.status === 'loaded' && state.data.length === 0 ? <p className="empty">No API keys yet.</p> : null}
@@ -83,11 +81,10 @@ export function ApiKeysPage() {
 
 function NewKeyForm(props: { readonly onCreated: (name: string, token: string) => void }) {
   const [name, setName] = useState('')
-  const [scopes, setScopes] = useState<readonly string[]>(['submit'])
+  const [scopes, setScopes] = useState<readonly ApiKeyScope[]>(['submit'])
   const [expires, setExpires] = useState('')
   const [message, setMessage] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (scopes.length === 0) return setMessage('Choose at least one scope.')
     createApiKey({
       name: name.trim(),
@@ -103,50 +100,17 @@ function NewKeyForm(props: { readonly onCreated: (name: string, token: string) =
     )
   }
   return (
-    <form className="filters" onSubmit={submit} aria-label="Create an API key">
-      <div className="field">
-        <label htmlFor="new-key-name">Name</label>
-        <input
-          id="new-key-name"
-          required
-          value={name}
-          placeholder="greenhouse sync"
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <fieldset className="field outcomes">
-        <legend>Scopes</legend>
-        {apiKeyScopes.map((scope) => (
-          <label key={scope} className="checkbox">
-            <input
-              type="checkbox"
-              checked={scopes.includes(scope)}
-              onChange={(event) =>
-                setScopes(
-                  apiKeyScopes.filter((candidate) =>
-                    candidate === scope ? event.target.checked : scopes.includes(candidate),
-                  ),
-                )
-              }
-            />
-            {scope}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="new-key-expires">Expires (optional)</label>
-        <input id="new-key-expires" type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="primary">
-          Create key
-        </button>
-      </div>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-    </form>
+    <CreateForm label="Create an API key" submitLabel="Create key" onSubmit={submit} error={message}>
+      <TextField
+        id="new-key-name"
+        label="Name"
+        required
+        placeholder="greenhouse sync"
+        value={name}
+        onChange={setName}
+      />
+      <CheckboxGroup legend="Scopes" options={apiKeyScopes} checked={scopes} onChange={setScopes} />
+      <TextField id="new-key-expires" label="Expires (optional)" type="date" value={expires} onChange={setExpires} />
+    </CreateForm>
   )
 }

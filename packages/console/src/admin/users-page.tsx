@@ -1,15 +1,19 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { roles, type Role, type User } from '../api/api-types'
 import { asFailure, useApi } from '../api/use-api'
+import { CreateForm } from '../ui/create-form'
+import { FormError } from '../ui/form-error'
 import { formatDateTime } from '../ui/format'
+import { OneTimeSecret, type ShownSecret } from '../ui/one-time-secret'
+import { SelectField } from '../ui/select-field'
 import { ErrorBanner, Loading } from '../ui/status-views'
+import { TextField } from '../ui/text-field'
 import { changeRole, createUser, disableUser, listUsers, resetPassword } from './admin-api'
-import { OneTimeSecret } from './one-time-secret'
 
 /** Admins: who may sign in, with which role; add people, change roles, disable, reset passwords. */
 export function UsersPage(props: { readonly currentUserId: string }) {
   const { state, reload } = useApi('users', listUsers)
-  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null)
+  const [secret, setSecret] = useState<ShownSecret | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const act = (work: Promise<unknown>) =>
     work.then(
@@ -28,14 +32,8 @@ export function UsersPage(props: { readonly currentUserId: string }) {
           reload()
         }}
       />
-      {secret === null ? null : (
-        <OneTimeSecret label={secret.label} secret={secret.value} onDone={() => setSecret(null)} />
-      )}
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <OneTimeSecret secret={secret} onDone={() => setSecret(null)} />
+      <FormError message={message} />
       {state.status === 'loading' ? <Loading what="users" /> : null}
       {state.status === 'failed' ? <ErrorBanner failure={state.failure} onRetry={reload} /> : null}
       {state.status === 'loaded' ? (
@@ -122,8 +120,7 @@ function NewUserForm(props: { readonly onCreated: (user: User, oneTimePassword: 
   const [displayName, setDisplayName] = useState('')
   const [role, setRole] = useState<Role>('analyst')
   const [message, setMessage] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const name = displayName.trim()
     createUser({ email: email.trim(), role, ...(name === '' ? {} : { displayName: name }) }).then(
       (created) => {
@@ -136,45 +133,10 @@ function NewUserForm(props: { readonly onCreated: (user: User, oneTimePassword: 
     )
   }
   return (
-    <form className="filters" onSubmit={submit} aria-label="Add a user">
-      <div className="field">
-        <label htmlFor="new-user-email">Email</label>
-        <input
-          id="new-user-email"
-          type="email"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-name">Name (optional)</label>
-        <input id="new-user-name" value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-user-role">Role</label>
-        <select
-          id="new-user-role"
-          value={role}
-          onChange={(event) => setRole(roles.find((candidate) => candidate === event.target.value) ?? 'viewer')}
-        >
-          {roles.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {candidate}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="primary">
-          Add user
-        </button>
-      </div>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-    </form>
+    <CreateForm label="Add a user" submitLabel="Add user" onSubmit={submit} error={message}>
+      <TextField id="new-user-email" label="Email" type="email" required value={email} onChange={setEmail} />
+      <TextField id="new-user-name" label="Name (optional)" value={displayName} onChange={setDisplayName} />
+      <SelectField id="new-user-role" label="Role" options={roles} value={role} onChange={setRole} />
+    </CreateForm>
   )
 }

@@ -2,6 +2,7 @@ import { callApi } from '../api/api-client'
 
 /** The events a subscription may ask for; `*` is every event, also ones added later. */
 export const webhookEventTypes = ['screening.completed', 'screening.outcome_changed', 'case.decided', '*'] as const
+export type WebhookEventType = (typeof webhookEventTypes)[number]
 
 export type WebhookSubscription = {
   readonly id: string

@@ -1,20 +1,25 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { asFailure, useApi } from '../api/use-api'
+import { CheckboxGroup } from '../ui/checkbox-group'
+import { CreateForm } from '../ui/create-form'
+import { FormError } from '../ui/form-error'
 import { formatDateTime } from '../ui/format'
+import { OneTimeSecret, type ShownSecret } from '../ui/one-time-secret'
 import { ErrorBanner, Loading } from '../ui/status-views'
-import { OneTimeSecret } from './one-time-secret'
+import { TextField } from '../ui/text-field'
 import {
   createSubscription,
   listSubscriptions,
   rotateSecret,
   setSubscriptionEnabled,
   webhookEventTypes,
+  type WebhookEventType,
 } from './webhooks-api'
 
 /** Admins: where HireWall POSTs its events (signed the Standard Webhooks way), with each secret shown once. */
 export function WebhooksPage() {
   const { state, reload } = useApi('webhook-subscriptions', listSubscriptions)
-  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null)
+  const [secret, setSecret] = useState<ShownSecret | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const act = (work: Promise<unknown>) =>
     work.then(
@@ -37,14 +42,8 @@ export function WebhooksPage() {
           reload()
         }}
       />
-      {secret === null ? null : (
-        <OneTimeSecret label={secret.label} secret={secret.value} onDone={() => setSecret(null)} />
-      )}
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <OneTimeSecret secret={secret} onDone={() => setSecret(null)} />
+      <FormError message={message} />
       {state.status === 'loading' ? <Loading what="webhook subscriptions" /> : null}
       {state.status === 'failed' ? <ErrorBanner failure={state.failure} onRetry={reload} /> : null}
       {state.status === 'loaded' && state.data.length === 0 ? <p className="empty">No subscriptions yet.</p> : null}
@@ -112,10 +111,9 @@ export function WebhooksPage() {
 function NewSubscriptionForm(props: { readonly onCreated: (url: string, secret: string) => void }) {
   const [url, setUrl] = useState('')
   const [description, setDescription] = useState('')
-  const [events, setEvents] = useState<readonly string[]>(['case.decided'])
+  const [events, setEvents] = useState<readonly WebhookEventType[]>(['case.decided'])
   const [message, setMessage] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (events.length === 0) return setMessage('Choose at least one event.')
     const text = description.trim()
     createSubscription({ url: url.trim(), eventTypes: events, ...(text === '' ? {} : { description: text }) }).then(
@@ -129,55 +127,29 @@ function NewSubscriptionForm(props: { readonly onCreated: (url: string, secret: 
     )
   }
   return (
-    <form className="filters" onSubmit={submit} aria-label="Add a webhook subscription">
-      <div className="field">
-        <label htmlFor="new-webhook-url">URL</label>
-        <input
-          id="new-webhook-url"
-          type="url"
-          required
-          placeholder="https://siem.example.com/hirewall"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </div>
-      <fieldset className="field outcomes">
-        <legend>Events</legend>
-        {webhookEventTypes.map((type) => (
-          <label key={type} className="checkbox">
-            <input
-              type="checkbox"
-              checked={events.includes(type)}
-              onChange={(event) =>
-                setEvents(
-                  webhookEventTypes.filter((candidate) =>
-                    candidate === type ? event.target.checked : events.includes(candidate),
-                  ),
-                )
-              }
-            />
-            {type === '*' ? 'every event' : type}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="new-webhook-description">Description (optional)</label>
-        <input
-          id="new-webhook-description"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="primary">
-          Add subscription
-        </button>
-      </div>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-    </form>
+    <CreateForm label="Add a webhook subscription" submitLabel="Add subscription" onSubmit={submit} error={message}>
+      <TextField
+        id="new-webhook-url"
+        label="URL"
+        type="url"
+        required
+        placeholder="https://siem.example.com/hirewall"
+        value={url}
+        onChange={setUrl}
+      />
+      <CheckboxGroup
+        legend="Events"
+        options={webhookEventTypes}
+        checked={events}
+        onChange={setEvents}
+        optionLabel={(type) => (type === '*' ? 'every event' : type)}
+      />
+      <TextField
+        id="new-webhook-description"
+        label="Description (optional)"
+        value={description}
+        onChange={setDescription}
+      />
+    </CreateForm>
   )
 }

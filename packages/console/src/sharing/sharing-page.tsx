@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { asFailure, useApi } from '../api/use-api'
+import { CreateForm } from '../ui/create-form'
 import { formatDateTime } from '../ui/format'
+import { SelectField } from '../ui/select-field'
 import { ErrorBanner, Loading } from '../ui/status-views'
+import { TextField } from '../ui/text-field'
 import {
   createExport,
   describeSelection,
@@ -12,8 +15,6 @@ import {
   listExports,
   tlpLabel,
   type ExportForm,
-  type ExportFormat,
-  type ExportTlpLevel,
 } from './sharing-api'
 
 /**
@@ -100,8 +101,7 @@ function NewExportForm(props: { readonly onCreated: (message: string) => void })
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setIsBusy] = useState(false)
   const set = (changes: Partial<ExportForm>) => setForm({ ...form, ...changes })
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     setIsBusy(true)
     createExport(form).then(
       (created) => {
@@ -119,84 +119,61 @@ function NewExportForm(props: { readonly onCreated: (message: string) => void })
     )
   }
   return (
-    <form className="filters" onSubmit={submit} aria-label="Export confirmed-fraud indicators">
-      <div className="field">
-        <label htmlFor="export-format">Format</label>
-        <select
-          id="export-format"
-          value={form.format}
-          onChange={(event) => set({ format: event.target.value as ExportFormat })}
-        >
-          {exportFormats.map((format) => (
-            <option key={format} value={format}>
-              {format === 'stix' ? 'STIX 2.1 (also over TAXII)' : 'MISP event'}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="export-tlp">TLP</label>
-        <select
-          id="export-tlp"
-          value={form.tlp}
-          onChange={(event) => set({ tlp: event.target.value as ExportTlpLevel })}
-        >
-          {exportTlpLevels.map((level) => (
-            <option key={level} value={level}>
-              {tlpLabel(level)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="export-from">Decided from (optional)</label>
-        <input
-          id="export-from"
-          type="date"
-          value={form.decidedFrom}
-          onChange={(event) => set({ decidedFrom: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="export-before">Decided before (optional)</label>
-        <input
-          id="export-before"
-          type="date"
-          value={form.decidedBefore}
-          onChange={(event) => set({ decidedBefore: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="export-cluster">Cluster id (optional)</label>
-        <input
-          id="export-cluster"
-          value={form.clusterId}
-          onChange={(event) => set({ clusterId: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="export-attributed">Attributed to (optional)</label>
-        <input
-          id="export-attributed"
-          placeholder="Famous Chollima"
-          value={form.attributedTo}
-          onChange={(event) => set({ attributedTo: event.target.value })}
-        />
-      </div>
+    <CreateForm
+      label="Export confirmed-fraud indicators"
+      submitLabel="Export"
+      busyLabel="Exporting…"
+      isBusy={isBusy}
+      onSubmit={submit}
+      error={error}
+    >
+      <SelectField
+        id="export-format"
+        label="Format"
+        options={exportFormats}
+        value={form.format}
+        onChange={(format) => set({ format })}
+        optionLabel={(format) => (format === 'stix' ? 'STIX 2.1 (also over TAXII)' : 'MISP event')}
+      />
+      <SelectField
+        id="export-tlp"
+        label="TLP"
+        options={exportTlpLevels}
+        value={form.tlp}
+        onChange={(tlp) => set({ tlp })}
+        optionLabel={tlpLabel}
+      />
+      <TextField
+        id="export-from"
+        label="Decided from (optional)"
+        type="date"
+        value={form.decidedFrom}
+        onChange={(decidedFrom) => set({ decidedFrom })}
+      />
+      <TextField
+        id="export-before"
+        label="Decided before (optional)"
+        type="date"
+        value={form.decidedBefore}
+        onChange={(decidedBefore) => set({ decidedBefore })}
+      />
+      <TextField
+        id="export-cluster"
+        label="Cluster id (optional)"
+        value={form.clusterId}
+        onChange={(clusterId) => set({ clusterId })}
+      />
+      <TextField
+        id="export-attributed"
+        label="Attributed to (optional)"
+        placeholder="Famous Chollima"
+        value={form.attributedTo}
+        onChange={(attributedTo) => set({ attributedTo })}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={form.isHashed} onChange={(event) => set({ isHashed: event.target.checked })} />
         Privacy-preserving: keyed hashes under the consortium key instead of values
       </label>
-      <div className="filter-actions">
-        <button type="submit" className="primary" disabled={isBusy}>
-          {isBusy ? 'Exporting…' : 'Export'}
-        </button>
-      </div>
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+    </CreateForm>
   )
 }
