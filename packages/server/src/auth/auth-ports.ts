@@ -21,6 +21,8 @@ export type ApiKeyLookup = {
   findApiKeyByPrefix(prefix: string): Promise<StoredApiKey | undefined>
   /** Notes that a verified key was used at `at`; called after every accepted request, so it should write rarely. */
   recordUse?(key: StoredApiKey, at: Date): Promise<void>
+  /** Drops what this process keeps of the key with this prefix (it was just revoked here), if it keeps anything. */
+  forget?(prefix: string): void
 }
 
 /** A signed-in session as the store keeps it: only the SHA-256 of the cookie's token. */

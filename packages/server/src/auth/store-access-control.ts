@@ -1,5 +1,6 @@
 import type { Store } from '@hirewall/store'
 import type { ApiKeyLookup, SessionLookup } from './auth-ports.js'
+import { cachedApiKeyLookup, type ApiKeyCacheOptions } from './cached-api-key-lookup.js'
 import {
   activityWriteIntervalMs,
   checkSessionLifetime,
@@ -12,10 +13,16 @@ import {
 export type StoreAccessControlOptions = {
   /** How long sessions last; pass the same value to `registerSessionRoutes`. Default {@link defaultSessionLifetime}. */
   readonly sessionLifetime?: SessionLifetime
+  /**
+   * How long a key read from the store answers requests (`cachedApiKeyLookup`): by default 2 s, so a key revoked by
+   * another process is refused here within 2 s (at once when revoked through this one).
+   */
+  readonly apiKeyCache?: ApiKeyCacheOptions
 }
 
 /**
- * The access-control ports over the store: API keys by prefix, active sessions by token hash with the user's role.
+ * The access-control ports over the store: API keys by prefix (kept for a short time, see `apiKeyCache`), active
+ * sessions by token hash with the user's role.
  * Use is written back at most once a minute per key or session (`last_used_at`, `last_seen_at`), and each session
  * write slides its expiry: the idle timeout from now, capped by the absolute one from sign-in. The decision to write
  * reads the stored time, so several server processes share the once-a-minute budget.
@@ -31,25 +38,28 @@ export function storeAccessControl(
   const isDue = (last: Date | null | undefined, at: Date): boolean =>
     last === null || last === undefined || at.getTime() - last.getTime() >= activityWriteIntervalMs
   return {
-    apiKeys: {
-      findApiKeyByPrefix: async (prefix) => {
-        const found = await store.apiKeys.findByPrefix(prefix)
-        if (found === undefined) return undefined
-        const { key, keyHash } = found
-        return {
-          id: key.id,
-          prefix: key.prefix,
-          tokenHash: keyHash,
-          scopes: key.scopes,
-          revokedAt: key.revokedAt,
-          expiresAt: key.expiresAt,
-          lastUsedAt: key.lastUsedAt,
-        }
+    apiKeys: cachedApiKeyLookup(
+      {
+        findApiKeyByPrefix: async (prefix) => {
+          const found = await store.apiKeys.findByPrefix(prefix)
+          if (found === undefined) return undefined
+          const { key, keyHash } = found
+          return {
+            id: key.id,
+            prefix: key.prefix,
+            tokenHash: keyHash,
+            scopes: key.scopes,
+            revokedAt: key.revokedAt,
+            expiresAt: key.expiresAt,
+            lastUsedAt: key.lastUsedAt,
+          }
+        },
+        recordUse: async (key, at) => {
+          if (isDue(key.lastUsedAt, at)) await store.apiKeys.touch(key.id)
+        },
       },
-      recordUse: async (key, at) => {
-        if (isDue(key.lastUsedAt, at)) await store.apiKeys.touch(key.id)
-      },
-    },
+      options.apiKeyCache,
+    ),
     sessions: {
       findSessionByTokenHash: async (tokenHash, at) => {
         const found = await store.sessions.findActive(tokenHash, at)

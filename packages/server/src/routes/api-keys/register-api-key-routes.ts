@@ -145,6 +145,8 @@ export function registerApiKeyRoutes(app: FastifyInstance, options: ApiKeyRoutes
           }
           throw error
         })
+      // This process refuses it from the next request; others within their key cache's time (2 s by default).
+      app.accessControl?.apiKeys.forget?.(key.prefix)
       return view(key)
     },
   )
