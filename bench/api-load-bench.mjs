@@ -9,7 +9,8 @@
 //    sent is stored (requests still in flight when the load stops are answered after autocannon stops listening, so
 //    the stored count lies between the 201s and the requests sent).
 // 5. Reports what each screening cost, comparable across runs even on a loaded machine: the server process's CPU
-//    (utime + stime from /proc), the CPU of the PostgreSQL backends serving the bench database (from /proc, by the pids
+//    (utime + stime from /proc) and what it wrote and read (sockets included: the HTTP responses, the SQL sent and
+//    the requests and rows received), the CPU of the PostgreSQL backends serving the bench database (from /proc, by the pids
 //    pg_stat_activity lists; the server's shared background processes are not counted), the SQL statements the server
 //    sent (counted in its pg client by count-sql-statements.mjs, transaction control included) and the transactions
 //    committed in the bench database (pg_stat_database), each per application stored during the load.
@@ -197,6 +198,9 @@ const report = {
     serverCpuMs: perScreening(costAfter.serverCpuMs - costBefore.serverCpuMs),
     postgresCpuMs: perScreening(postgresCpuMsBetween(costBefore.postgresCpuMs, costAfter.postgresCpuMs)),
     loadGeneratorCpuMs: perScreening(costAfter.loadGeneratorCpuMs - costBefore.loadGeneratorCpuMs),
+    serverWrittenKb: perScreening(costAfter.serverIo.writtenKb - costBefore.serverIo.writtenKb),
+    serverWriteCalls: perScreening(costAfter.serverIo.writes - costBefore.serverIo.writes),
+    serverReadKb: perScreening(costAfter.serverIo.readKb - costBefore.serverIo.readKb),
     sqlStatements: perScreening(costAfter.statements - costBefore.statements),
     transactions: perScreening(costAfter.transactions - costBefore.transactions),
   },
@@ -216,6 +220,7 @@ async function readCosts() {
   const { user, system } = process.cpuUsage()
   return {
     serverCpuMs: processCpuMs(server.pid),
+    serverIo: processIo(server.pid),
     postgresCpuMs,
     loadGeneratorCpuMs: (user + system) / 1000,
     statements: await readStatementCount(),
@@ -233,6 +238,18 @@ function processCpuMs(pid) {
   } catch {
     return 0
   }
+}
+
+/** Bytes and system calls a process has written and read so far (sockets included), from /proc/<pid>/io. */
+function processIo(pid) {
+  const io = Object.fromEntries(
+    readFileSync(`/proc/${pid}/io`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(': '))
+      .map(([name, value]) => [name, Number(value)]),
+  )
+  return { writtenKb: io.wchar / 1024, writes: io.syscw, readKb: io.rchar / 1024, reads: io.syscr }
 }
 
 /** Backends that started during the load count from zero; one that ended during it is lost (the pool keeps them). */
