@@ -12,6 +12,7 @@ import { caseViewSchema, toCaseView } from '../cases/case-view.js'
 import { pageQueryFields, pageRequestOf, readPage } from '../listing/page-query.js'
 import { oneOrMany } from '../listing/query-values.js'
 import { employeeTimeline, timelineKinds } from './employee-timeline.js'
+import { registerFarmRoutes } from './farm-routes.js'
 
 const assessmentSchema = z
   .object({
@@ -71,20 +72,6 @@ const employeeDetailSchema = employeeSummarySchema
   })
   .meta({ id: 'EmployeeDetail' })
 
-const farmSchema = z
-  .object({
-    id: z.string().describe('`farm:<smallest employee id>`.'),
-    employeeIds: z.array(z.string()),
-    links: z.array(
-      z.object({
-        kind: z.enum(['ip', 'ship-to']),
-        value: z.string().describe('The shared IP address, or the ship-to address as first written.'),
-        employeeIds: z.array(z.string()),
-      }),
-    ),
-  })
-  .meta({ id: 'FarmCluster' })
-
 const errors = {
   400: errorResponseSchema,
   401: errorResponseSchema,
@@ -95,13 +82,13 @@ const errors = {
 /**
  * The after-hire reads under `applications.read`, each audit-logged: `GET /v1/employees` (riskiest first, by outcome
  * and score), `GET /v1/employees/:id` (the assessment with its signals and evidence, the application it came from and
- * the timeline), `GET /v1/farms` (the farm clusters).
+ * the timeline), and the farms (`farm-routes.ts`).
  */
 export function registerEmployeeRoutes(
   app: FastifyInstance,
   options: { readonly store: Store; readonly workforce: WorkforceService },
 ): void {
-  const { store, workforce } = options
+  const { store } = options
   const typed = app.withTypeProvider<ZodTypeProvider>()
 
   typed.get(
@@ -187,33 +174,7 @@ export function registerEmployeeRoutes(
     },
   )
 
-  typed.get(
-    '/v1/farms',
-    {
-      preHandler: requirePermission('applications.read'),
-      schema: {
-        tags: ['workforce'],
-        summary: 'Farm clusters: employees joined by a shared residential IP or ship-to address, largest first',
-        description: 'As of every stored record. Written to the audit log (`farms.listed`).',
-        response: { 200: z.object({ items: z.array(farmSchema) }), ...errors },
-      },
-    },
-    async (request) => {
-      const farms = await workforce.farms()
-      await store.audit.append({
-        actor: actorLabel(request),
-        action: 'farms.listed',
-        details: { returned: farms.length },
-      })
-      return {
-        items: farms.map((farm) => ({
-          id: farm.id,
-          employeeIds: [...farm.employeeIds],
-          links: farm.links.map((link) => ({ kind: link.kind, value: link.value, employeeIds: [...link.employeeIds] })),
-        })),
-      }
-    },
-  )
+  registerFarmRoutes(app, options)
 }
 
 function toAssessmentView(assessment: StoredEmployeeAssessment): z.infer<typeof assessmentSchema> {
