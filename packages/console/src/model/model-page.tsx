@@ -4,7 +4,8 @@ import { asFailure, useApi } from '../api/use-api'
 import { UnitPlot } from '../ui/charts/unit-plot'
 import { formatDateTime } from '../ui/format'
 import { ErrorBanner, Loading } from '../ui/status-views'
-import { promoteModel, readModelCard, readModels, rollbackModel } from './model-api'
+import { backtestModel, promoteModel, readModelCard, readModels, rollbackModel, rulesOnly } from './model-api'
+import { ModelBacktestReport } from './model-backtest-report'
 import {
   calibrationSeries,
   failedChecks,
@@ -14,20 +15,22 @@ import {
   percentText,
   precisionRecallSeries,
 } from './model-card-data'
-import type { ActiveModel, ModelCard, ModelListing } from './model-types'
+import type { ActiveModel, ModelBacktest, ModelCard, ModelListing } from './model-types'
 
 const lineClasses = ['line-rules', 'line-model', 'line-combined'] as const
 
 /**
  * The risk model: the stored models, the model card of the active one (or the one chosen) with its training data,
- * held-out metrics, PR curves and calibration plot; admins promote (through the quality and fairness gate) and roll
- * back.
+ * held-out metrics, PR curves and calibration plot; admins backtest a model (or the rules alone) on the stored
+ * applications, promote (through the quality and fairness gate) and roll back.
  */
 export function ModelPage(props: { readonly canManage: boolean }) {
   const { state, reload } = useApi('models', readModels)
   const [chosen, setChosen] = useState<string | undefined>(undefined)
   // Kept here, not in the list: reloading after a promotion or rollback unmounts the list while it loads.
   const [notice, setNotice] = useState<string | undefined>(undefined)
+  // Kept here too: a backtest speaks for the active model it was compared with, so a promotion clears it.
+  const [backtest, setBacktest] = useState<ModelBacktest | undefined>(undefined)
   if (state.status === 'loading') return <Loading what="the risk models" />
   if (state.status === 'failed') {
     return (
@@ -57,7 +60,12 @@ export function ModelPage(props: { readonly canManage: boolean }) {
           shown={shown}
           canManage={props.canManage}
           notice={notice}
-          onNotice={setNotice}
+          onNotice={(next) => {
+            setNotice(next)
+            if (next !== undefined) setBacktest(undefined)
+          }}
+          backtest={backtest}
+          onBacktest={setBacktest}
           onShow={setChosen}
           onChanged={reload}
         />
@@ -75,11 +83,15 @@ function ModelList(props: {
   /** What the last promotion or rollback did; the page keeps it across the reload that follows. */
   readonly notice: string | undefined
   readonly onNotice: (notice: string | undefined) => void
+  /** The last backtest's report, shown under the list. */
+  readonly backtest: ModelBacktest | undefined
+  readonly onBacktest: (report: ModelBacktest | undefined) => void
   readonly onShow: (version: string) => void
   readonly onChanged: () => void
 }) {
   const [busy, setBusy] = useState<string | undefined>(undefined)
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined)
+  const [queued, setQueued] = useState<number | undefined>(undefined)
   const message = props.notice
   const act = (what: string, work: () => Promise<string>) => {
     setBusy(what)
@@ -97,11 +109,33 @@ function ModelList(props: {
       },
     )
   }
+  const runBacktest = (version: string) => {
+    setBusy(`backtest:${version}`)
+    setFailure(undefined)
+    setQueued(undefined)
+    props.onBacktest(undefined)
+    backtestModel(version, setQueued).then(
+      (report) => {
+        setBusy(undefined)
+        props.onBacktest(report)
+      },
+      (error: unknown) => {
+        setBusy(undefined)
+        setFailure(asFailure(error))
+      },
+    )
+  }
+  const backtestLabel = (version: string, idle: string) => (busy === `backtest:${version}` ? 'Replaying…' : idle)
   const canRollback = props.canManage && props.active !== null && props.active.stack.length > 1
   return (
     <section aria-labelledby="models-title">
       <div className="section-heading">
         <h2 id="models-title">Stored models</h2>
+        {props.canManage && props.active !== null ? (
+          <button type="button" disabled={busy !== undefined} onClick={() => runBacktest(rulesOnly)}>
+            {backtestLabel(rulesOnly, 'Backtest the rules alone')}
+          </button>
+        ) : null}
         {canRollback ? (
           <button
             type="button"
@@ -151,6 +185,11 @@ function ModelList(props: {
                 <td>{metricText(prAuc)}</td>
                 <td>{model.isActive ? <span className="badge badge-clear">Active</span> : null}</td>
                 <td>
+                  {props.canManage ? (
+                    <button type="button" disabled={busy !== undefined} onClick={() => runBacktest(model.version)}>
+                      {backtestLabel(model.version, 'Backtest')}
+                    </button>
+                  ) : null}{' '}
                   {props.canManage && !model.isActive ? (
                     <button
                       type="button"
@@ -171,10 +210,18 @@ function ModelList(props: {
           })}
         </tbody>
       </table>
+      {busy?.startsWith('backtest:') === true && queued !== undefined ? (
+        <p className="muted small" role="status">
+          The store holds {queued.toLocaleString('en')} applications: the backtest runs in the background.
+        </p>
+      ) : null}
+      {props.backtest === undefined ? null : <ModelBacktestReport report={props.backtest} />}
       {props.canManage ? (
         <p className="muted small">
-          Promoting measures the model and the active one on a generated world (takes a while) and refuses a model that
-          ranks fraud worse or treats groups of legitimate applicants differently.
+          A backtest replays a model on the stored applications (their stored signals and link facts, under the
+          published policy) and shows which outcomes would change; nothing is changed. Promoting measures the model and
+          the active one on a generated world (takes a while) and refuses a model that ranks fraud worse or treats
+          groups of legitimate applicants differently.
         </p>
       ) : null}
     </section>

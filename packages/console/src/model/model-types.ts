@@ -132,3 +132,29 @@ export type PromotionCheck = {
   readonly status: 'passed' | 'failed'
   readonly messages: readonly string[]
 }
+
+type LabelCounts = { readonly fraud: number; readonly legitimate: number; readonly unlabelled: number }
+
+type BacktestSide = { readonly outcome: Outcome; readonly score: number; readonly modelScore: number | null }
+
+/** `POST /v1/models/{version}/backtest`: what the candidate would change among the stored applications. */
+export type ModelBacktest = {
+  readonly modelVersion: string | null
+  readonly activeModelVersion: string | null
+  readonly policyVersion: string
+  readonly applications: number
+  readonly changed: number
+  readonly matrix: Readonly<Record<Outcome, Readonly<Record<Outcome, number>>>>
+  readonly newlyFlagged: LabelCounts
+  readonly newlyCleared: LabelCounts
+  readonly labelled: number
+  readonly withoutLinkFacts: number
+  readonly scoredWithOtherPolicy: number
+  readonly scoredWithOtherModel: number
+  readonly sample: readonly {
+    readonly applicationId: string
+    readonly label: 'fraud' | 'legitimate' | 'unlabelled'
+    readonly from: BacktestSide
+    readonly to: BacktestSide
+  }[]
+}

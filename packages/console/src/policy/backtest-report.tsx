@@ -1,10 +1,8 @@
-import type { Outcome } from '../api/api-types'
 import { Link } from '../routing/link'
-import { formatScore, outcomeLabels } from '../ui/format'
+import { formatScore } from '../ui/format'
 import { OutcomeBadge } from '../ui/outcome-badge'
+import { OutcomeMatrix } from '../ui/outcome-matrix'
 import type { Backtest } from './policy-api'
-
-const outcomeOrder: readonly Outcome[] = ['clear', 'review', 'hold']
 
 /** How many stored outcomes the candidate would change, from which outcome to which, and some of them. */
 export function BacktestReport(props: { readonly report: Backtest }) {
@@ -21,31 +19,7 @@ export function BacktestReport(props: { readonly report: Backtest }) {
           ? ` ${report.scoredWithOtherPolicy.toLocaleString('en')} of them were last scored by an older policy.`
           : ''}
       </p>
-      <table className="list" aria-label="Outcome changes">
-        <caption className="muted small">Rows: the stored outcome. Columns: the outcome under this version.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stored \ new</th>
-            {outcomeOrder.map((outcome) => (
-              <th scope="col" key={outcome}>
-                {outcomeLabels[outcome]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {outcomeOrder.map((from) => (
-            <tr key={from}>
-              <th scope="row">{outcomeLabels[from]}</th>
-              {outcomeOrder.map((to) => (
-                <td key={to} className={from === to ? 'muted' : undefined}>
-                  {report.matrix[from][to].toLocaleString('en')}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OutcomeMatrix matrix={report.matrix} replayedAs="the outcome under this version" />
       {report.sample.length === 0 ? null : (
         <table className="list" aria-label="Applications that would change">
           <thead>

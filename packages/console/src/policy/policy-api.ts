@@ -1,5 +1,5 @@
 import { callApi } from '../api/api-client'
-import { ApiFailure } from '../api/api-failure'
+import { awaitJobReport } from '../api/await-job-report'
 import type { Outcome } from '../api/api-types'
 
 /** The scoring policy document (docs/scoring.md); the server validates every field. */
@@ -80,17 +80,7 @@ export async function backtestPolicy(
   const answer = await callApi<BacktestAnswer>('POST', '/v1/policy/backtest', { body: { policy, sampleSize: 20 } })
   if (answer.status === 'completed') return answer
   onQueued(answer.applications)
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-    const job = await callApi<{ readonly state: string; readonly report: Backtest | null }>(
-      'GET',
-      `/v1/policy/backtests/${encodeURIComponent(answer.jobId)}`,
-    )
-    if (job.state === 'completed' && job.report !== null) return job.report
-    if (job.state === 'failed' || job.state === 'cancelled') {
-      throw new ApiFailure(0, 'BACKTEST_FAILED', 'The backtest did not finish; run it again.')
-    }
-  }
+  return awaitJobReport<Backtest>(`/v1/policy/backtests/${encodeURIComponent(answer.jobId)}`)
 }
 
 export function saveDraft(policy: PolicyDocument, note: string | undefined): Promise<PolicyVersion> {
