@@ -1,46 +1,7 @@
 import { callApi, withQuery } from '../api/api-client'
+import type { TrendPeriod, Trends } from './trends-types'
 
-export const trendPeriods = ['week', 'month', 'quarter'] as const
-export type TrendPeriod = (typeof trendPeriods)[number]
-
-type OutcomeCounts = { readonly applications: number; readonly reviews: number; readonly holds: number }
-type BreakdownRow = OutcomeCounts & { readonly key: string }
-
-/** `GET /v1/trends`. */
-export type Trends = {
-  readonly period: TrendPeriod
-  readonly from: string
-  readonly to: string
-  readonly buckets: readonly (OutcomeCounts & {
-    readonly start: string
-    readonly confirmedFraud: number
-    readonly cleared: number
-    readonly needsVerification: number
-    readonly rings: number
-  })[]
-  readonly quarterOverQuarter: {
-    readonly current: OutcomeCounts & { readonly start: string }
-    readonly previous: OutcomeCounts & { readonly start: string }
-    readonly change: {
-      readonly applications: number | null
-      readonly reviews: number | null
-      readonly holds: number | null
-    }
-  }
-  readonly topSignals: readonly { readonly code: string; readonly total: number; readonly counts: readonly number[] }[]
-  readonly breakdowns: {
-    readonly requisition: readonly BreakdownRow[]
-    readonly source: readonly BreakdownRow[]
-    readonly staffingVendor: readonly BreakdownRow[]
-  }
-  readonly signalPrecision: readonly {
-    readonly code: string
-    readonly confirmedFraud: number
-    readonly cleared: number
-    readonly precision: number | null
-  }[]
-}
-
+/** `GET /v1/trends` in buckets of `period`. */
 export function readTrends(period: TrendPeriod, signal: AbortSignal): Promise<Trends> {
   return callApi<Trends>('GET', withQuery('/v1/trends', { period }), { signal })
 }

@@ -4,15 +4,8 @@ import { BarList } from '../ui/charts/bar-list'
 import { ColumnChart } from '../ui/charts/column-chart'
 import { Sparkline } from '../ui/charts/sparkline'
 import { ErrorBanner, Loading } from '../ui/status-views'
-import {
-  bucketLabel,
-  changeText,
-  precisionText,
-  readTrends,
-  trendPeriods,
-  type TrendPeriod,
-  type Trends,
-} from './trends-data'
+import { bucketLabel, changeText, precisionText, readTrends } from './trends-data'
+import { trendPeriods, type BreakdownRow, type TrendPeriod, type Trends } from './trends-types'
 
 const periodLabels: Record<TrendPeriod, string> = { week: 'Weeks', month: 'Months', quarter: 'Quarters' }
 
@@ -56,7 +49,7 @@ function Dashboard(props: { readonly trends: Trends }) {
     { name: 'Reviews', value: current.reviews, before: previous.reviews, change: change.reviews },
     { name: 'Holds', value: current.holds, before: previous.holds, change: change.holds },
   ]
-  const breakdownRows = (rows: Trends['breakdowns']['source']) =>
+  const breakdownRows = (rows: readonly BreakdownRow[]) =>
     rows.map((row) => ({
       label: row.key,
       parts: [
