@@ -28,6 +28,14 @@ describe('the personal-data cipher', () => {
     expect(cipher.seal('same')).not.toBe(cipher.seal('same'))
   })
 
+  it('gives every envelope its own IV, past the 512 its generator draws at a time, and opens each back', () => {
+    const cipher = createPersonalDataCipher(ring)
+    const sealed = Array.from({ length: 1_500 }, (_, index) => String(cipher.seal(`value ${index}`)))
+    const ivs = sealed.map((envelope) => envelope.split(':')[2])
+    expect(new Set(ivs).size).toBe(sealed.length)
+    expect(sealed.map((envelope) => cipher.open(envelope))).toEqual(sealed.map((_, index) => `value ${index}`))
+  })
+
   it('opens envelopes of an older key while sealing with the current one, and refuses a key it lacks', () => {
     const old = createPersonalDataCipher(ring)
     const sealedOld = old.seal('+14155550132')

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto'
 import { StoreError } from '../database/store-error.js'
 import type { DataKeyRing } from './data-keys.js'
 
@@ -37,12 +37,33 @@ export function isSealed(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(envelopePrefix)
 }
 
+/**
+ * Fresh random 12-byte IVs, drawn from a buffer the system's generator fills 512 IVs at a time: a call to it costs
+ * about 9 µs on a virtual machine, and screening one application seals dozens of values. Every IV is used once.
+ */
+function randomIvs(): () => Buffer {
+  const ivLength = 12
+  const pool = Buffer.alloc(ivLength * 512)
+  let offset = pool.length
+  return () => {
+    if (offset === pool.length) {
+      randomFillSync(pool)
+      offset = 0
+    }
+    // A view, read at once by the caller (createCipheriv copies it) and never handed out again.
+    const iv = pool.subarray(offset, offset + ivLength)
+    offset += ivLength
+    return iv
+  }
+}
+
 /** The cipher for a key ring; without one, values pass through unencrypted and identifiers unhashed. */
 export function createPersonalDataCipher(ring: DataKeyRing | undefined): PersonalDataCipher {
   if (ring === undefined) return plaintextCipher
   const current = ring.dataKeys[0]
   if (current === undefined) throw new StoreError('invalid-configuration', 'The key ring holds no data key')
   const keys = new Map(ring.dataKeys.map((key) => [key.id, key.key]))
+  const nextIv = randomIvs()
   const keyIdOf = (value: unknown): string | undefined =>
     isSealed(value) ? value.slice(envelopePrefix.length, value.indexOf(':', envelopePrefix.length)) : undefined
   return {
@@ -50,7 +71,7 @@ export function createPersonalDataCipher(ring: DataKeyRing | undefined): Persona
     currentKeyId: current.id,
     seal: (value) => {
       if (value === undefined || isSealed(value)) return value
-      const iv = randomBytes(12)
+      const iv = nextIv()
       const cipher = createCipheriv('aes-256-gcm', current.key, iv)
       cipher.setAAD(additionalData)
       const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final(), cipher.getAuthTag()])
