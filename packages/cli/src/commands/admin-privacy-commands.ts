@@ -28,7 +28,12 @@ const storeHelp =
   'HIREWALL_DATA_KEYS and HIREWALL_IDENTIFIER_KEY, else the key file beside the data directory.'
 
 type StoreFlags = { readonly dataDir?: string }
-type SubjectFlags = StoreFlags & { readonly email?: string; readonly phone?: string; readonly application?: string }
+type SubjectFlags = StoreFlags & {
+  readonly email?: string
+  readonly phone?: string
+  readonly application?: string
+  readonly employee?: string
+}
 
 /**
  * `hirewall admin rotate-keys`, `admin retention ...` and `admin subject export|erase`: personal-data work against
@@ -62,7 +67,9 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
           io.stdout.write(
             `Rotated to key ${store.cipher.currentKeyId ?? '?'}: ${progress.applicationsRead} applications read, ` +
               `${progress.applicationsRewritten} re-encrypted, ${progress.identifiersRewritten} identifiers, ` +
-              `${progress.stagedRowsRewritten} staged import rows. Older keys can now be removed.\n`,
+              `${progress.stagedRowsRewritten} staged import rows, ${progress.employeesRewritten ?? 0} employees, ` +
+              `${progress.workforceRecordsRewritten ?? 0} post-hire records, ${progress.assessmentsRewritten ?? 0} ` +
+              `employee assessments. Older keys can now be removed.\n`,
           )
           return exitCodes.ok
         }),
@@ -153,8 +160,14 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
 
   const subject = admin
     .command('subject')
-    .description('Data-subject requests: export or erase everything HireWall holds about a person.')
-  subjectCommand(subject.command('export'), 'Print (or write to --out) every row about the person as JSON.')
+    .description(
+      'Data-subject requests: export or erase everything HireWall holds about a person, applicant or employee.',
+    )
+  subjectCommand(
+    subject.command('export'),
+    'Print (or write to --out) every row about the person as JSON, personal data decrypted: their applications and, ' +
+      'when they were hired, their employee record, post-hire records and assessments.',
+  )
     .option('--out <file>', 'write the JSON here instead of standard output')
     .action(async (flags: SubjectFlags & { out?: string }) => {
       setExitCode(
@@ -164,7 +177,10 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
           if (flags.out === undefined) io.stdout.write(json)
           else {
             await writeFile(flags.out, json, { mode: 0o600 })
-            io.stderr.write(`Wrote ${exported.applicationIds.length} applications' data to ${flags.out}.\n`)
+            io.stderr.write(
+              `Wrote the data of ${exported.applicationIds.length} applications and ${exported.employeeIds.length} ` +
+                `employees to ${flags.out}.\n`,
+            )
           }
           return exitCodes.ok
         }),
@@ -172,7 +188,9 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
     })
   subjectCommand(
     subject.command('erase'),
-    "Anonymise the person's applications: personal data removed; scores, outcomes and decisions kept for counts.",
+    "Anonymise the person's applications and employment records: personal data removed (names, contacts, CV, home " +
+      'and ship-to addresses, sign-in addresses, payroll holder and account, signal evidence); ids, kinds, times, ' +
+      'scores, outcomes, signal codes and decisions kept for counts, the audit trail and the retention HR owes.',
   )
     .option('--yes', 'really erase (without it nothing changes)')
     .action(async (flags: SubjectFlags & { yes?: boolean }) => {
@@ -182,7 +200,10 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
         await withStore(flags, io, async (store) => {
           const erased = await eraseSubject(store, query, actor)
           io.stdout.write(
-            `Erased ${erased.anonymised} applications (${erased.applicationIds.join(', ') || 'none found'}).\n`,
+            `Erased ${erased.anonymised} applications (${erased.applicationIds.join(', ') || 'none found'}) and ` +
+              `${erased.employeesAnonymised} employees (${erased.employeeIds.join(', ') || 'none found'}): ` +
+              `${erased.workforceRecordsAnonymised} post-hire records and ${erased.assessmentsRedacted} assessments ` +
+              `anonymised.\n`,
           )
           for (const [table, count] of Object.entries(erased.kept)) {
             io.stdout.write(`  kept ${count} rows of ${table} (see docs/security.md)\n`)
@@ -205,10 +226,11 @@ function settle(command: Command, io: CliIo): void {
 
 function subjectCommand(command: Command, description: string): Command {
   return command
-    .description(`${description} Name the person by one of --email, --phone or --application. ${storeHelp}`)
+    .description(`${description} Name the person by one of --email, --phone, --application or --employee. ${storeHelp}`)
     .option('--email <email>', 'an email the person applied with')
     .option('--phone <phone>', 'a phone the person applied with, in international form (+14155550132)')
-    .option('--application <id>', 'one application id')
+    .option('--application <id>', 'one application id (and the employee hired from it)')
+    .option('--employee <id>', 'one employee id, as the HR feed names them (and the application they were hired from)')
     .option('--data-dir <dir>', dataDirHelp)
 }
 
@@ -217,10 +239,11 @@ function subjectQuery(flags: SubjectFlags): SubjectQuery {
     flags.email === undefined ? undefined : ({ kind: 'email', value: flags.email } as const),
     flags.phone === undefined ? undefined : ({ kind: 'phone', value: flags.phone } as const),
     flags.application === undefined ? undefined : ({ kind: 'application', value: flags.application } as const),
+    flags.employee === undefined ? undefined : ({ kind: 'employee', value: flags.employee } as const),
   ].filter((query) => query !== undefined)
   const [query] = given
   if (query === undefined || given.length > 1)
-    throw new UsageError('give exactly one of --email, --phone or --application')
+    throw new UsageError('give exactly one of --email, --phone, --application or --employee')
   return query
 }
 

@@ -452,6 +452,8 @@ export type WorkforceRecordsTable = {
   source: string
   received_by: string
   received_at: CreatedAt
+  /** Migration 019: when a data-subject erasure removed the record's personal parts. */
+  anonymised_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 /** Migration 013: an employee the HR feed (or another feed) names, with the application it came from when known. */
@@ -471,9 +473,11 @@ export type EmployeesTable = {
   latest_fingerprint: ColumnType<string | null, never, string>
   created_at: CreatedAt
   updated_at: ColumnType<Date, Date | undefined, Date>
+  /** Migration 019: when a data-subject erasure removed the employee's personal fields. */
+  anonymised_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
-/** Migration 013: one version of an employee's assessment; never updated. */
+/** Migration 013: one version of an employee's assessment; only its signals' details change (migration 019). */
 export type EmployeeAssessmentsTable = {
   id: Generated<number>
   employee_id: string

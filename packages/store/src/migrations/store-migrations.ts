@@ -17,6 +17,7 @@ import { personalDataMigration } from './015-personal-data.js'
 import { lz4CompressionMigration } from './016-lz4-compression.js'
 import { oidcSignInsMigration } from './017-oidc-sign-ins.js'
 import { rawSameAsRecordMigration } from './018-raw-same-as-record.js'
+import { workforcePersonalDataMigration } from './019-workforce-personal-data.js'
 
 /**
  * Every migration by name, in the order they run (names sort in that order). Add a migration as the next numbered
@@ -41,6 +42,7 @@ export const storeMigrations: Readonly<Record<string, Migration>> = {
   '016-lz4-compression': lz4CompressionMigration,
   '017-oidc-sign-ins': oidcSignInsMigration,
   '018-raw-same-as-record': rawSameAsRecordMigration,
+  '019-workforce-personal-data': workforcePersonalDataMigration,
 }
 
 /** A static provider: migrations are compiled into the package, not read from a folder at run time. */

@@ -2,7 +2,7 @@
  * Every table in the store's schema, classified for data-subject requests and retention. A test lists the tables of
  * a migrated database and fails for any table missing here, so a new table is classified when it is added.
  *
- * - `subject`: holds data about applicants (or, for `users`/`sessions`, staff); `lookup` says how a subject's rows
+ * - `subject`: holds data about applicants and employees (or, for `users`/`sessions`, staff); `lookup` says how a subject's rows
  *   are found, `erase` what an erasure does to them.
  * - `free`: holds no personal data; `why` says so.
  */
@@ -72,7 +72,7 @@ export const personalDataTables: Readonly<Record<string, TableClassification>> =
     holds: 'an ATS hire of an application (ATS ids, hire date)',
     lookup: 'application',
     erase: 'keep',
-    why: 'a hired person is an employee: employment records have their own retention',
+    why: 'ATS ids and a date; the employee hired from it is erased with the application (employees)',
   },
   outbox_events: {
     kind: 'subject',
@@ -90,24 +90,30 @@ export const personalDataTables: Readonly<Record<string, TableClassification>> =
   },
   employees: {
     kind: 'subject',
-    holds: 'legal name, home address and logins of a hired worker',
+    holds: 'legal name, home address and manager of a hired worker (encrypted; the address key a keyed hash), logins',
     lookup: 'employee',
-    erase: 'keep',
-    why: 'exported; an erasure leaves employment records to the HR process and reports them',
+    erase: 'anonymise',
+    why:
+      'employment records have a legal retention HR owns: the row (ids, application link, home country, start date) ' +
+      'stays for counts and the audit trail; name, address, its key, manager and logins are erased',
   },
   employee_assessments: {
     kind: 'subject',
-    holds: 'assessments of an employee (scores, signals)',
+    holds: 'assessments of an employee: scores, outcomes, signal codes; signal messages and evidence (encrypted)',
     lookup: 'employee',
-    erase: 'keep',
-    why: 'exported with the employee',
+    erase: 'redact',
+    why: 'scores, outcomes and codes stay for trends; evidence and messages are erased',
   },
   workforce_records: {
     kind: 'subject',
-    holds: 'post-hire feed records (payroll changes, shipments, sign-ins) by subject key',
+    holds:
+      'post-hire feed records: payroll changes (holder, account hash), shipments (ship-to), sign-ins (IP, place, ' +
+      'user agent), device check-ins (public IP), osquery rows; those parts encrypted, an IP also as a keyed hash',
     lookup: 'employee',
-    erase: 'keep',
-    why: 'exported with the employee; kept with the employment record',
+    erase: 'anonymise',
+    why:
+      'kept with the employment record: kind, times, source, asset, serial, outcome, payout method and institution ' +
+      'stay; the personal parts are erased and a sign-in is filed under the employee id instead of the account',
   },
   users: {
     kind: 'subject',

@@ -14,6 +14,7 @@ import {
   sealIdentifier,
   sealRecord,
 } from './personal-fields.js'
+import { rotateWorkforceData, type WorkforceRotation } from './rotate-workforce-data.js'
 import type { PersonalDataContext } from './subject-requests.js'
 
 export type RotationProgress = {
@@ -24,12 +25,12 @@ export type RotationProgress = {
   readonly stagedRowsRewritten: number
   /** The last application id done: pass it as `after` to go on from there. */
   readonly lastApplicationId: string | undefined
-}
+} & Partial<WorkforceRotation>
 
 /**
  * Re-encrypts every row holding personal data under the current key (the first of `HIREWALL_DATA_KEYS`), and
  * encrypts rows written before keys were configured: applications (raw, record, facts), their identifiers (hashed,
- * display sealed) and staged import rows. It walks applications in id order, a page per transaction; rows already
+ * display sealed), staged import rows, and the workforce tables (employees, post-hire records, assessment signals). It walks applications in id order, a page per transaction; rows already
  * under the current key are read and left alone, so a stopped run is simply run again (or resumed with `after`).
  * When it returns, no row needs an older key: remove it from the ring.
  */
@@ -120,7 +121,8 @@ export async function rotateDataKeys(
     if (page.ids.length < pageSize) break
   }
   const staged = await rotateStagedRows(context)
-  progress = { ...progress, stagedRowsRewritten: staged }
+  const workforce = await rotateWorkforceData(context, pageSize)
+  progress = { ...progress, stagedRowsRewritten: staged, ...workforce }
   await createAuditLogRepository(db).append({
     actor: options.actor,
     action: 'data-keys.rotated',
@@ -130,6 +132,7 @@ export async function rotateDataKeys(
       applicationsRewritten: progress.applicationsRewritten,
       identifiersRewritten: progress.identifiersRewritten,
       stagedRowsRewritten: staged,
+      ...workforce,
     },
   })
   return progress

@@ -5,17 +5,23 @@ import { StoreError } from '../database/store-error.js'
 import { toStoredApplication } from '../repositories/application-repository.js'
 import { createAuditLogRepository } from '../repositories/audit-log-repository.js'
 import { anonymiseApplications } from './anonymise-applications.js'
+import { anonymiseEmployees, employeeSubjectKeys, type EmployeeAnonymisation } from './anonymise-employees.js'
 import type { PersonalDataCipher } from './personal-data-cipher.js'
 import { personalDataTables } from './personal-data-tables.js'
 import { openIdentifier } from './personal-fields.js'
+import { openSignalDetails, openWorkforceRecord } from './workforce-personal-fields.js'
 
-/** The person a data-subject request is about: by email, by phone (international form), or by one application. */
+/**
+ * The person a data-subject request is about: by email, by phone (international form), by one application, or by one
+ * employee (the HR feed's employee id).
+ */
 export type SubjectQuery =
   | { readonly kind: 'email'; readonly value: string }
   | { readonly kind: 'phone'; readonly value: string }
   | { readonly kind: 'application'; readonly value: string }
+  | { readonly kind: 'employee'; readonly value: string }
 
-export const subjectQueryKinds = ['email', 'phone', 'application'] as const
+export const subjectQueryKinds = ['email', 'phone', 'application', 'employee'] as const
 
 /** What the store needs for personal-data work: its database and cipher (a `Store` is one). */
 export type PersonalDataContext = {
@@ -28,6 +34,8 @@ export type SubjectExport = {
   readonly query: SubjectQuery
   readonly exportedAt: string
   readonly applicationIds: readonly string[]
+  /** The employees found: the one asked for, those hired from the applications, those signing in with the email. */
+  readonly employeeIds: readonly string[]
   readonly tables: Readonly<Record<string, readonly unknown[]>>
 }
 
@@ -35,9 +43,11 @@ export type SubjectExport = {
 export type SubjectErasure = {
   readonly query: SubjectQuery
   readonly applicationIds: readonly string[]
+  readonly employeeIds: readonly string[]
+  /** Applications anonymised. */
   readonly anonymised: number
   readonly kept: Readonly<Record<string, number>>
-}
+} & EmployeeAnonymisation
 
 type Row = Record<string, unknown>
 
@@ -47,6 +57,14 @@ export async function findSubjectApplications(
   query: SubjectQuery,
 ): Promise<readonly string[]> {
   const { db, cipher } = context
+  if (query.kind === 'employee') {
+    const row = await db
+      .selectFrom('employees')
+      .select('application_id')
+      .where('id', '=', query.value)
+      .executeTakeFirst()
+    return row?.application_id == null ? [] : [row.application_id]
+  }
   if (query.kind === 'application') {
     const row = await db.selectFrom('applications').select('id').where('id', '=', query.value).executeTakeFirst()
     return row === undefined ? [] : [row.id]
@@ -66,6 +84,31 @@ export async function findSubjectApplications(
   return rows.map((row) => row.id)
 }
 
+/**
+ * The employees a query names: the one asked for, the employees hired from the subject's applications, and for an
+ * email the employees who sign in with it.
+ */
+export async function findSubjectEmployees(
+  { db }: PersonalDataContext,
+  query: SubjectQuery,
+  applicationIds: readonly string[],
+): Promise<readonly string[]> {
+  const email = query.kind === 'email' ? query.value.trim().toLowerCase() : undefined
+  const rows = await db
+    .selectFrom('employees')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`id = ${query.kind === 'employee' ? query.value : null}::text`,
+        sql<boolean>`application_id = any(${[...applicationIds]}::text[])`,
+        sql<boolean>`${email ?? null}::text = any(logins)`,
+      ]),
+    )
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 /** Every row about the subject across the store, and an audit entry saying who exported what (ids only). */
 export async function exportSubject(
   context: PersonalDataContext,
@@ -74,18 +117,20 @@ export async function exportSubject(
 ): Promise<SubjectExport> {
   const { db, cipher } = context
   const applicationIds = await findSubjectApplications(context, query)
-  const tables = await rowsAbout(db, cipher, query, applicationIds)
+  const employeeIds = await findSubjectEmployees(context, query, applicationIds)
+  const tables = await rowsAbout(db, cipher, query, applicationIds, employeeIds)
   await createAuditLogRepository(db).append({
     actor,
     action: 'subject.exported',
-    details: { matchedBy: query.kind, applicationIds, rows: countRows(tables) },
+    details: { matchedBy: query.kind, applicationIds, employeeIds, rows: countRows(tables) },
   })
-  return { query, exportedAt: new Date().toISOString(), applicationIds, tables }
+  return { query, exportedAt: new Date().toISOString(), applicationIds, employeeIds, tables }
 }
 
 /**
- * Erases the subject's applications (anonymised: see `anonymiseApplications`) in one transaction with an audit entry
- * that names the application ids, never the email or phone asked for.
+ * Erases the subject's applications and employment records (anonymised: see `anonymiseApplications` and
+ * `anonymiseEmployees`) in one transaction with an audit entry that names the application and employee ids, never the
+ * email or phone asked for.
  */
 export async function eraseSubject(
   context: PersonalDataContext,
@@ -96,8 +141,10 @@ export async function eraseSubject(
   const { cipher } = context
   return context.db.transaction().execute(async (transaction) => {
     const applicationIds = await findSubjectApplications({ db: transaction, cipher }, query)
+    const employeeIds = await findSubjectEmployees({ db: transaction, cipher }, query, applicationIds)
     const anonymised = await anonymiseApplications(transaction, cipher, applicationIds, now)
-    const remaining = await rowsAbout(transaction, cipher, query, applicationIds)
+    const employees = await anonymiseEmployees(transaction, cipher, employeeIds, now)
+    const remaining = await rowsAbout(transaction, cipher, query, applicationIds, employeeIds)
     const kept = Object.fromEntries(
       Object.entries(remaining)
         .filter(([table, rows]) => rows.length > 0 && isKept(table))
@@ -106,9 +153,9 @@ export async function eraseSubject(
     await createAuditLogRepository(transaction).append({
       actor,
       action: 'subject.erased',
-      details: { matchedBy: query.kind, applicationIds, anonymised, kept },
+      details: { matchedBy: query.kind, applicationIds, employeeIds, anonymised, ...employees, kept },
     })
-    return { query, applicationIds, anonymised, kept }
+    return { query, applicationIds, employeeIds, anonymised, ...employees, kept }
   })
 }
 
@@ -143,6 +190,7 @@ async function rowsAbout(
   cipher: PersonalDataCipher,
   query: SubjectQuery,
   applicationIds: readonly string[],
+  employeeIds: readonly string[],
 ): Promise<Record<string, readonly unknown[]>> {
   const present = new Set(
     (
@@ -154,7 +202,9 @@ async function rowsAbout(
   const select = async (table: string, where: ReturnType<typeof sql>): Promise<Row[]> =>
     present.has(table) ? (await sql<Row>`select * from ${sql.table(table)} where ${where}`.execute(db)).rows : []
   const byApplication = (column: string) => sql`${sql.ref(column)}::text = any(${ids}::text[])`
-  const subjectIs = sql`subject_kind = 'application' and subject_id = any(${ids}::text[])`
+  const employees = [...employeeIds]
+  const subjectIs = sql`(subject_kind = 'application' and subject_id = any(${ids}::text[]))
+    or (subject_kind = 'employee' and subject_id = any(${employees}::text[]))`
 
   const tables: Record<string, readonly unknown[]> = {}
   tables.applications = (await select('applications', byApplication('id'))).map((row) =>
@@ -171,11 +221,19 @@ async function rowsAbout(
   tables.ats_hires = await select('ats_hires', byApplication('application_id'))
   tables.outbox_events = await select('outbox_events', sql`payload ->> 'applicationId' = any(${ids}::text[])`)
   tables.audit_log = await select('audit_log', sql`target = any(${ids.map((id) => `application:${id}`)}::text[])`)
-  const employees = await select('employees', byApplication('application_id'))
-  const employeeIds = employees.map((row) => String(row.id))
-  tables.employees = employees
-  tables.employee_assessments = await select('employee_assessments', sql`employee_id = any(${employeeIds}::text[])`)
-  tables.workforce_records = await select('workforce_records', sql`subject_key = any(${employeeIds}::text[])`)
+  tables.employees = (await select('employees', sql`id = any(${employees}::text[])`)).map((row) => ({
+    ...row,
+    legal_name: cipher.open(row.legal_name),
+    home_address: cipher.open(row.home_address),
+    manager: cipher.open(row.manager),
+  }))
+  tables.employee_assessments = (
+    await select('employee_assessments', sql`employee_id = any(${employees}::text[])`)
+  ).map((row) => ({ ...row, signals: openSignalDetails(row.signals, cipher) }))
+  const subjectKeys = present.has('employees') ? [...(await employeeSubjectKeys(db, employees)).keys()] : []
+  tables.workforce_records = (await select('workforce_records', sql`subject_key = any(${subjectKeys}::text[])`)).map(
+    (row) => ({ ...row, record: openWorkforceRecord(row.record as Record<string, unknown>, cipher) }),
+  )
   const email = query.kind === 'email' ? query.value.trim().toLowerCase() : undefined
   const users = email === undefined ? [] : await select('users', sql`email = ${email}`)
   tables.users = users.map(({ password_hash: _hash, ...user }) => user)
@@ -184,7 +242,7 @@ async function rowsAbout(
     ({ token_hash: _hash, ...session }) => session,
   )
   tables.watchlist_entries =
-    query.kind === 'application'
+    query.kind === 'application' || query.kind === 'employee'
       ? []
       : await select('watchlist_entries', sql`kind = ${query.kind} and normalised = ${matchingValue(query)}`)
   return tables

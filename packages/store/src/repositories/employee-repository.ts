@@ -3,6 +3,8 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, EmployeeAssessmentsTable, EmployeesTable } from '../database/database-schema.js'
 import { toJson } from '../database/json-text.js'
 import { translatingErrors } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openSignalDetails, sealSignalDetails } from '../privacy/workforce-personal-fields.js'
 import { checkedOutcome } from './list-applications.js'
 import { decodeCursor, encodeCursor, pageLimit, toPage, type Page, type PageRequest } from './page.js'
 
@@ -126,7 +128,16 @@ type EmployeeRow = Selectable<EmployeesTable> & {
   readonly sort_score: number
 }
 
-export function createEmployeeRepository(db: Kysely<Database>): EmployeeRepository {
+/**
+ * `cipher` seals the legal name, home address and manager and each assessment signal's message and evidence on the
+ * way in, opens them on the way out, and keeps the home address's matching form as a keyed hash.
+ */
+export function createEmployeeRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): EmployeeRepository {
+  const toAssessment = (row: Selectable<EmployeeAssessmentsTable>) => assessmentOf(row, cipher)
+  const toEmployee = (row: EmployeeRow) => employeeOf(row, cipher)
   const selectEmployees = () =>
     db
       .selectFrom('employees as e')
@@ -158,12 +169,13 @@ export function createEmployeeRepository(db: Kysely<Database>): EmployeeReposito
         const rows = latest.map((facts) => ({
           id: facts.id,
           ref: facts.applicationRef ?? null,
-          legal_name: facts.legalName,
-          home_address: facts.homeAddress,
-          home_address_key: facts.homeAddressKey ?? null,
+          legal_name: cipher.seal(facts.legalName) as string,
+          home_address: cipher.seal(facts.homeAddress) as string,
+          home_address_key:
+            facts.homeAddressKey === undefined ? null : cipher.hashIdentifier('address', facts.homeAddressKey),
           home_country: facts.homeCountry ?? null,
           start_date: facts.startDate,
-          manager: facts.manager ?? null,
+          manager: facts.manager === undefined ? null : (cipher.seal(facts.manager) as string),
           logins: [...facts.logins],
         }))
         await sql`
@@ -228,7 +240,7 @@ export function createEmployeeRepository(db: Kysely<Database>): EmployeeReposito
               score: assessment.score,
               outcome: assessment.outcome,
               hold_gate: assessment.holdGate,
-              signals: toJson(assessment.signals),
+              signals: toJson(sealSignalDetails(assessment.signals, cipher)),
               signal_codes: assessment.signals.map((signal) => signal.code),
               cluster_id: assessment.clusterId ?? null,
               policy_version: assessment.policyVersion,
@@ -300,7 +312,7 @@ export function createEmployeeRepository(db: Kysely<Database>): EmployeeReposito
   }
 }
 
-function toAssessment(row: Selectable<EmployeeAssessmentsTable>): StoredEmployeeAssessment {
+function assessmentOf(row: Selectable<EmployeeAssessmentsTable>, cipher: PersonalDataCipher): StoredEmployeeAssessment {
   return {
     id: row.id,
     employeeId: row.employee_id,
@@ -309,7 +321,7 @@ function toAssessment(row: Selectable<EmployeeAssessmentsTable>): StoredEmployee
     score: row.score,
     outcome: checkedOutcome(row.outcome, row.employee_id),
     holdGate: row.hold_gate,
-    signals: row.signals as readonly Readonly<Record<string, unknown>>[],
+    signals: openSignalDetails(row.signals, cipher) as readonly Readonly<Record<string, unknown>>[],
     signalCodes: row.signal_codes,
     clusterId: row.cluster_id,
     policyVersion: row.policy_version,
@@ -319,17 +331,17 @@ function toAssessment(row: Selectable<EmployeeAssessmentsTable>): StoredEmployee
   }
 }
 
-function toEmployee(row: EmployeeRow): Employee {
+function employeeOf(row: EmployeeRow, cipher: PersonalDataCipher): Employee {
   return {
     id: row.id,
     applicationRef: row.application_ref,
     applicationId: row.application_id,
     atsHireId: row.ats_hire_id,
-    legalName: row.legal_name,
-    homeAddress: row.home_address,
+    legalName: cipher.open(row.legal_name) as string | null,
+    homeAddress: cipher.open(row.home_address) as string | null,
     homeCountry: row.home_country,
     startDate: row.start_date,
-    manager: row.manager,
+    manager: cipher.open(row.manager) as string | null,
     logins: row.logins,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -344,7 +356,7 @@ function toEmployee(row: EmployeeRow): Employee {
             score: row.a_score ?? 0,
             outcome: checkedOutcome(row.a_outcome, row.id),
             holdGate: row.a_hold_gate ?? '',
-            signals: row.a_signals as readonly Readonly<Record<string, unknown>>[],
+            signals: openSignalDetails(row.a_signals, cipher) as readonly Readonly<Record<string, unknown>>[],
             signalCodes: row.a_signal_codes ?? [],
             clusterId: row.a_cluster_id,
             policyVersion: row.a_policy_version ?? '',

@@ -304,6 +304,6 @@ async function labelsOf(
   return {
     names: new Map(names.map((row) => [row.id, cipher.open(row.name) as string | null])),
     memberCounts: new Map(counts.map((row) => [row.cluster_id, Number(row.members)])),
-    employeeNames: new Map(employees.map((row) => [row.id, row.legal_name])),
+    employeeNames: new Map(employees.map((row) => [row.id, cipher.open(row.legal_name) as string | null])),
   }
 }

@@ -2,6 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, WorkforceRecordsTable } from '../database/database-schema.js'
 import { toJson } from '../database/json-text.js'
 import { translatingErrors } from '../database/store-error.js'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openWorkforceRecord, sealWorkforceRecord } from '../privacy/workforce-personal-fields.js'
 import type { WorkforceRecordKind } from '../store-vocabularies.js'
 
 /**
@@ -91,7 +93,22 @@ export type SignInDay = {
   readonly lastAt: Date
 }
 
-export function createWorkforceRecordRepository(db: Kysely<Database>): WorkforceRecordRepository {
+/** `cipher` seals each record's personal keys on the way in and opens them on the way out. */
+export function createWorkforceRecordRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): WorkforceRecordRepository {
+  const toStoredRecord = (row: Selectable<WorkforceRecordsTable>): StoredWorkforceRecord => ({
+    seq: row.seq,
+    kind: row.kind,
+    naturalKey: row.natural_key,
+    subjectKey: row.subject_key,
+    at: row.at,
+    record: openWorkforceRecord(row.record, cipher),
+    source: row.source,
+    receivedBy: row.received_by,
+    receivedAt: row.received_at,
+  })
   return {
     lock: async () => {
       await sql`select pg_advisory_xact_lock(${workforceLockKey.toString()}::bigint)`.execute(db)
@@ -114,7 +131,7 @@ export function createWorkforceRecordRepository(db: Kysely<Database>): Workforce
               natural_key: record.naturalKey,
               subject_key: record.subjectKey,
               at: record.at ?? null,
-              record: toJson(record.record),
+              record: toJson(sealWorkforceRecord(record.kind, record.record, cipher)),
               source: record.source,
               received_by: record.receivedBy,
             })),
@@ -209,7 +226,7 @@ export function createWorkforceRecordRepository(db: Kysely<Database>): Workforce
           count(*)::int as events,
           count(*) filter (where record ->> 'outcome' = 'success')::int as successes,
           count(*) filter (where record ->> 'outcome' = 'failure')::int as failures,
-          count(distinct record ->> 'ip')::int as addresses,
+          count(distinct coalesce(record ->> 'ipKey', record ->> 'ip'))::int as addresses,
           array_agg(distinct record ->> 'country') filter (where record ->> 'country' is not null) as countries,
           min(at) as first_at, max(at) as last_at
         from workforce_records
@@ -228,19 +245,5 @@ export function createWorkforceRecordRepository(db: Kysely<Database>): Workforce
         lastAt: new Date(row.last_at),
       }))
     },
-  }
-}
-
-function toStoredRecord(row: Selectable<WorkforceRecordsTable>): StoredWorkforceRecord {
-  return {
-    seq: row.seq,
-    kind: row.kind,
-    naturalKey: row.natural_key,
-    subjectKey: row.subject_key,
-    at: row.at,
-    record: row.record,
-    source: row.source,
-    receivedBy: row.received_by,
-    receivedAt: row.received_at,
   }
 }

@@ -35,6 +35,7 @@ const subjectBody = z
     email: z.string().trim().min(1).max(320).optional(),
     phone: z.string().trim().min(1).max(64).optional(),
     applicationId: z.string().trim().min(1).max(300).optional(),
+    employeeId: z.string().trim().min(1).max(300).optional(),
   })
   .strict()
 
@@ -147,13 +148,16 @@ export function registerPersonalDataRoutes(app: FastifyInstance, options: { read
       preHandler: guard,
       schema: {
         tags: ['personal-data'],
-        summary: 'Every row about a person (by email, phone or application id), personal data decrypted',
+        summary:
+          'Every row about a person (by email, phone, application id or employee id), personal data decrypted: ' +
+          'applications and, for a hired person, the employee, post-hire records and assessments',
         body: subjectBody,
         response: {
           200: z.object({
             query: z.object({ kind: z.string(), value: z.string() }),
             exportedAt: z.iso.datetime(),
             applicationIds: z.array(z.string()),
+            employeeIds: z.array(z.string()),
             tables: z.record(z.string(), z.array(z.unknown())),
           }),
           ...errors,
@@ -166,6 +170,7 @@ export function registerPersonalDataRoutes(app: FastifyInstance, options: { read
         query: { ...exported.query },
         exportedAt: exported.exportedAt,
         applicationIds: [...exported.applicationIds],
+        employeeIds: [...exported.employeeIds],
         tables: Object.fromEntries(Object.entries(exported.tables).map(([table, rows]) => [table, [...rows]])),
       }
     },
@@ -177,12 +182,18 @@ export function registerPersonalDataRoutes(app: FastifyInstance, options: { read
       preHandler: guard,
       schema: {
         tags: ['personal-data'],
-        summary: "Anonymise a person's applications; scores, outcomes and decisions stay for counts",
+        summary:
+          "Anonymise a person's applications and employment records; ids, times, scores, outcomes, signal codes " +
+          'and decisions stay for counts, the audit trail and employment-record retention',
         body: subjectBody,
         response: {
           200: z.object({
             applicationIds: z.array(z.string()),
+            employeeIds: z.array(z.string()),
             anonymised: z.number().int(),
+            employeesAnonymised: z.number().int(),
+            workforceRecordsAnonymised: z.number().int(),
+            assessmentsRedacted: z.number().int(),
             kept: z.record(z.string(), z.number().int()),
           }),
           ...errors,
@@ -191,7 +202,15 @@ export function registerPersonalDataRoutes(app: FastifyInstance, options: { read
     },
     async (request) => {
       const erased = await storeCall(() => eraseSubject(store, subjectQuery(request.body), actorLabel(request)))
-      return { applicationIds: [...erased.applicationIds], anonymised: erased.anonymised, kept: { ...erased.kept } }
+      return {
+        applicationIds: [...erased.applicationIds],
+        employeeIds: [...erased.employeeIds],
+        anonymised: erased.anonymised,
+        employeesAnonymised: erased.employeesAnonymised,
+        workforceRecordsAnonymised: erased.workforceRecordsAnonymised,
+        assessmentsRedacted: erased.assessmentsRedacted,
+        kept: { ...erased.kept },
+      }
     },
   )
 }
@@ -201,10 +220,13 @@ function subjectQuery(body: z.infer<typeof subjectBody>): SubjectQuery {
     body.email === undefined ? undefined : ({ kind: 'email', value: body.email } as const),
     body.phone === undefined ? undefined : ({ kind: 'phone', value: body.phone } as const),
     body.applicationId === undefined ? undefined : ({ kind: 'application', value: body.applicationId } as const),
+    body.employeeId === undefined ? undefined : ({ kind: 'employee', value: body.employeeId } as const),
   ].filter((query) => query !== undefined)
   const [query] = given
   if (query === undefined || given.length > 1) {
-    throw new ApiError('VALIDATION_FAILED', 'Give exactly one of email, phone or applicationId.', { path: 'body' })
+    throw new ApiError('VALIDATION_FAILED', 'Give exactly one of email, phone, applicationId or employeeId.', {
+      path: 'body',
+    })
   }
   return query
 }
