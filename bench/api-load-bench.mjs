@@ -9,7 +9,7 @@
 //    sent is stored (requests still in flight when the load stops are answered after autocannon stops listening, so
 //    the stored count lies between the 201s and the requests sent).
 // 5. Reports what each screening cost, comparable across runs even on a loaded machine: the server process's CPU
-//    (utime + stime from /proc) and what it wrote and read (sockets included: the HTTP responses, the SQL sent and
+//    (utime + stime from /proc; stime, the kernel's part, also alone) and what it wrote and read (sockets included: the HTTP responses, the SQL sent and
 //    the requests and rows received), the CPU of the PostgreSQL backends serving the bench database (from /proc, by the pids
 //    pg_stat_activity lists; the server's shared background processes are not counted), the SQL statements the server
 //    sent (counted in its pg client by count-sql-statements.mjs, transaction control included) and the transactions
@@ -196,6 +196,7 @@ const report = {
   },
   perScreening: {
     serverCpuMs: perScreening(costAfter.serverCpuMs - costBefore.serverCpuMs),
+    serverSystemCpuMs: perScreening(costAfter.serverSystemCpuMs - costBefore.serverSystemCpuMs),
     postgresCpuMs: perScreening(postgresCpuMsBetween(costBefore.postgresCpuMs, costAfter.postgresCpuMs)),
     loadGeneratorCpuMs: perScreening(costAfter.loadGeneratorCpuMs - costBefore.loadGeneratorCpuMs),
     serverWrittenKb: perScreening(costAfter.serverIo.writtenKb - costBefore.serverIo.writtenKb),
@@ -220,6 +221,7 @@ async function readCosts() {
   const { user, system } = process.cpuUsage()
   return {
     serverCpuMs: processCpuMs(server.pid),
+    serverSystemCpuMs: processCpuMs(server.pid, 'system'),
     serverIo: processIo(server.pid),
     postgresCpuMs,
     loadGeneratorCpuMs: (user + system) / 1000,
@@ -228,13 +230,13 @@ async function readCosts() {
   }
 }
 
-/** utime + stime of a process in ms (clock ticks of 10 ms); 0 for one that has exited. */
-function processCpuMs(pid) {
+/** utime + stime of a process in ms (clock ticks of 10 ms), or stime alone; 0 for one that has exited. */
+function processCpuMs(pid, part = 'all') {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10
+    return ((part === 'system' ? 0 : Number(fields[11])) + Number(fields[12])) * 10
   } catch {
     return 0
   }
