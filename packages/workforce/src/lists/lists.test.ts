@@ -74,6 +74,21 @@ describe('user-edited lists', () => {
     })
   })
 
+  it('skip a row of a word-pattern list with an unknown kind or a pattern without words, naming the column', () => {
+    const text = 'pattern,kind,name,note\nPayoneer,payout-service,,\nAcme,bank,,\n"  ,. ",crypto,,\n'
+    expect(parsePayoutInstitutions(text, 'ours')).toMatchObject({
+      status: 'ok',
+      entries: [{ pattern: 'Payoneer', words: ['payoneer'], kind: 'payout-service', name: 'Payoneer', line: 2 }],
+      skipped: [
+        { line: 3, column: 'kind', message: 'must be one of payout-service, crypto, not "bank"' },
+        { line: 4, column: 'pattern', message: 'is required: the name to look for' },
+      ],
+    })
+    expect(parseForwardingAddresses('pattern,kind,name,note\n1 Main St,hotel,,\n', 'ours')).toMatchObject({
+      status: 'invalid',
+    })
+  })
+
   it('match a full farm address the way addresses are compared', () => {
     const parsed = parseForwardingAddresses(
       'pattern,kind,name,note\n"9 Farm Road, Dover, DE 19901",forwarder,Known farm,case 2026-17\n',
