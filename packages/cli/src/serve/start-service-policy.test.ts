@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultScoringPolicy, perRecordDetectors, type ScoringPolicy } from '@hirewall/core'
+import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
 import { openTimeoutMs } from '@hirewall/store'
+import { importHiresCsv, loadShippedLists } from '@hirewall/workforce'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packagedReferenceData } from '../reference/packaged-reference-data.js'
 import { startService, type ServiceSettings } from './start-service.js'
@@ -28,6 +30,12 @@ describe('hirewall serve: the scoring policy', () => {
     say: (line) => banner.push(line),
     exit: () => undefined,
     signals: [],
+    workforce: {
+      lists: loadShippedLists(),
+      network: { ranges: [loadShippedNetworkClassification()], ipDatabase: loadPackagedIpDatabase() },
+      organisation: {},
+      policy,
+    },
   })
 
   beforeAll(async () => {
@@ -57,6 +65,12 @@ describe('hirewall serve: the scoring policy', () => {
       expect(
         banner.some((line) => line.includes('given-on-the-command-line') && line.includes('not the published')),
       ).toBe(true)
+      // The after-hire assessments score with the published policy too, not the one given.
+      const hire = importHiresCsv(
+        'employee_id,application_id,legal_name,home_address,start_date\nE-POLICY-1,,Pat Policy,"1 Main St, Austin, TX 78701",2026-03-02\n',
+      )
+      expect((await service.workforce?.ingest('hires', hire, 'test'))?.accepted).toBe(1)
+      expect((await service.store.employees.find('E-POLICY-1'))?.latest?.policyVersion).toBe('stricter-1')
       expect((await service.store.policyVersions.list()).map((item) => item.policyVersion)).toEqual([
         'stricter-1',
         defaultScoringPolicy.version,

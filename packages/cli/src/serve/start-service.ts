@@ -23,6 +23,7 @@ import {
   type RunningServer,
   type OidcSettings,
   type ScreeningService,
+  type WorkforceService,
   type SharingSettings,
 } from '@hirewall/server'
 import { describeStoreTarget, openStore, type DataKeyRing, type Store } from '@hirewall/store'
@@ -70,6 +71,8 @@ export type RunningService = {
   readonly server: RunningServer
   readonly store: Store
   readonly screening: ScreeningService
+  /** The after-hire pipeline, when `settings.workforce` is given. */
+  readonly workforce: WorkforceService | undefined
   readonly firstAdmin: FirstAdmin
   readonly seeded: number
 }
@@ -127,12 +130,16 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
     // Watchlists kept in the database: read now, and again whenever any process changes one.
     refreshConfig: storedWatchlists(store, { consortiumKey: settings.intel.consortiumKey }).refresh,
   })
-  // The after-hire evaluator is rebuilt from the stored feed records, in time order.
+  // The after-hire evaluator is rebuilt from the stored feed records, in time order. It scores with the store's
+  // published policy, as screening does; a version published while it runs applies from the next start.
   const workforceOptions = settings.workforce
   const workforce =
     workforceOptions === undefined
       ? undefined
-      : await createWorkforceService({ store, createEvaluator: () => createWorkforceEvaluator(workforceOptions) })
+      : await createWorkforceService({
+          store,
+          createEvaluator: () => createWorkforceEvaluator({ ...workforceOptions, policy }),
+        })
   if (workforce !== undefined && workforce.lastReplay.records > 0)
     settings.say(
       `Workforce: replayed ${workforce.lastReplay.records} stored records in ${(workforce.lastReplay.ms / 1000).toFixed(1)} s`,
@@ -194,7 +201,7 @@ export async function startService(settings: ServiceSettings): Promise<RunningSe
   // Retention runs daily as a job; every process schedules, the queue keeps one run per day (docs/security.md).
   const retention = scheduleRetention(queue, { onError: (error) => logJobError(error, { queue: 'retention' }) })
   server.onShutdown('retention schedule', () => retention.stop())
-  return { server, store, screening, firstAdmin, seeded }
+  return { server, store, screening, workforce, firstAdmin, seeded }
 }
 
 async function seedEmptyStore(store: Store, screening: ScreeningService, settings: ServiceSettings): Promise<number> {
