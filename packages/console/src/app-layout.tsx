@@ -10,6 +10,8 @@ import { ClusterPage } from './graph/cluster-page'
 import { IntelligencePage } from './intelligence/intelligence-page'
 import { EmployeePage } from './employee/employee-page'
 import { EmployeesPage } from './employee/employees-page'
+import { FarmPage } from './farm/farm-page'
+import { FarmsPage } from './farm/farms-page'
 import { ModelPage } from './model/model-page'
 import { PolicyPage } from './policy/policy-page'
 import { QueuePage } from './queue/queue-page'
@@ -44,7 +46,7 @@ export function AppLayout(props: { readonly session: SessionInfo; readonly onSig
   const current =
     route.page === 'application' || route.page === 'cluster'
       ? 'queue'
-      : route.page === 'employee'
+      : route.page === 'employee' || route.page === 'farm' || route.page === 'farms'
         ? 'employees'
         : route.page
   return (
@@ -103,6 +105,10 @@ function Page(props: { readonly route: Route; readonly abilities: Abilities; rea
       return <EmployeesPage />
     case 'employee':
       return <EmployeePage key={route.id} id={route.id} abilities={abilities} />
+    case 'farms':
+      return <FarmsPage />
+    case 'farm':
+      return <FarmPage key={route.id} id={route.id} />
     case 'policy':
       return <PolicyPage canManage={props.session.permissions.includes('policy.manage')} />
     case 'users':

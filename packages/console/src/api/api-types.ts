@@ -102,12 +102,30 @@ export type GraphNode =
   | {
       readonly type: 'application'
       readonly id: string
-      readonly clusterId: string
+      /** The identity cluster; null in a farm's graph for an application not clustered yet. */
+      readonly clusterId: string | null
       readonly score?: number | null
       readonly outcome?: Outcome | null
       readonly verdict?: Verdict | null
     }
-  | { readonly type: 'identifier'; readonly id: string; readonly kind: string; readonly value: string }
+  | {
+      readonly type: 'identifier'
+      readonly id: string
+      readonly kind: string
+      readonly value: string
+      /** On a device in a farm's graph: the remote-access tools found on it. */
+      readonly tools?: readonly string[]
+    }
+  /** A hired employee in a farm's graph (`GET /v1/farms/:id`), `employee:<id>`. */
+  | {
+      readonly type: 'employee'
+      readonly id: string
+      readonly employeeId: string
+      readonly score: number | null
+      readonly outcome: Outcome | null
+      /** Remote-access, IP-KVM, mouse-jiggler and VPN tools found on their devices. */
+      readonly tools: readonly string[]
+    }
 
 export type GraphEdge = {
   readonly source: string

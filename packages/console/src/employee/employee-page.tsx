@@ -81,7 +81,7 @@ export function EmployeePage(props: { readonly id: string; readonly abilities: A
             <h2 id="signals-title">Signals</h2>
             {latest?.clusterId ? (
               <p>
-                In farm cluster <code>{latest.clusterId}</code>.
+                In farm cluster <Link to={{ page: 'farm', id: latest.clusterId }}>{latest.clusterId}</Link>.
               </p>
             ) : null}
             <SignalList signals={employee.signals} score={latest?.score ?? 0} />

@@ -21,7 +21,9 @@ export function EmployeesPage() {
     <main className="page employees">
       <h1>Employees</h1>
       <p className="muted">
-        After the hire: each employee&apos;s latest assessment from the HR, shipment, device, sign-in and payroll feeds.
+        After the hire: each employee&apos;s latest assessment from the HR, shipment, device, sign-in and payroll feeds.{' '}
+        <Link to={{ page: 'farms' }}>Laptop farms</Link> shows the employees joined by a shared residential IP or
+        ship-to address.
       </p>
       <label>
         Outcome{' '}
@@ -71,7 +73,13 @@ export function EmployeesPage() {
                       <Link to={{ page: 'employee', id: employee.id }}>{employee.legalName ?? employee.id}</Link>{' '}
                       <span className="muted">{employee.id}</span>
                     </td>
-                    <td>{employee.latest?.clusterId ?? '–'}</td>
+                    <td>
+                      {employee.latest?.clusterId ? (
+                        <Link to={{ page: 'farm', id: employee.latest.clusterId }}>{employee.latest.clusterId}</Link>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
                     <td>{employee.latest?.signalCodes.join(', ') || '–'}</td>
                     <td>{formatDate(employee.startDate)}</td>
                     <td>{formatDateTime(employee.latest?.assessedAt)}</td>

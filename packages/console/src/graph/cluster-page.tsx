@@ -8,6 +8,7 @@ import type { Abilities } from '../session/session'
 import { formatDateTime } from '../ui/format'
 import { OutcomeBadge, ScoreMeter } from '../ui/outcome-badge'
 import { ErrorBanner, Loading } from '../ui/status-views'
+import { ClusterFarms } from './cluster-farms'
 import { LinkGraph } from './link-graph'
 
 /** `GET /v1/clusters/:id`. */
@@ -118,6 +119,7 @@ export function ClusterPage(props: { readonly id: string; readonly abilities: Ab
               <p className="muted">Viewers cannot decide. An analyst or admin records decisions.</p>
             )}
           </section>
+          <ClusterFarms applicationIds={members.map((member) => member.id)} />
         </aside>
       </div>
     </main>

@@ -14,6 +14,7 @@ export const kindColours: Readonly<Record<string, string>> = {
   photo: '#ff9896',
   referrer: '#c5b0d5',
   payee: '#98df8a',
+  'hired-from': '#374151',
 }
 
 /** What colours an application node: a verdict wins over the screening outcome. */
@@ -29,9 +30,20 @@ export const standingColours: Readonly<Record<ApplicationStanding, string>> = {
   unscreened: '#6b7280',
 }
 
-/** How an application node stands. */
-export function standingOf(node: Extract<GraphNode, { type: 'application' }>): ApplicationStanding {
-  return node.verdict ?? node.outcome ?? 'unscreened'
+/** How an application or employee node stands (an employee by their latest assessment). */
+export function standingOf(node: Extract<GraphNode, { type: 'application' | 'employee' }>): ApplicationStanding {
+  return (node.type === 'application' ? node.verdict : null) ?? node.outcome ?? 'unscreened'
+}
+
+/** An edge as a sentence, for the list beside the canvas. */
+export function describeEdge(edge: GraphEdge): string {
+  const value = edge.target.startsWith(`${edge.kind}:`) ? edge.target.slice(edge.kind.length + 1) : edge.target
+  switch (edge.kind) {
+    case 'hired-from':
+      return `${edge.source} was hired from application ${edge.target}`
+    default:
+      return `${edge.source} shares ${edge.kind} ${value}`
+  }
 }
 
 /** The nodes one hop from `id`. */
@@ -86,28 +98,28 @@ export function graphElements(
 ): readonly GraphElement[] {
   const nodes = visible.nodes.map((node): GraphElement => {
     const common = { id: node.id, isFocus: node.id === focus, isExpandable: expandable.has(node.id) }
-    if (node.type === 'application') {
+    const states = [common.isFocus ? 'focus' : '', common.isExpandable ? 'expandable' : '']
+    if (node.type === 'application' || node.type === 'employee') {
       const standing = standingOf(node)
       const score = node.score === undefined || node.score === null ? '' : ` · ${Math.round(node.score)}`
+      const name = node.type === 'employee' ? node.employeeId : node.id
+      const tools = node.type === 'employee' ? toolsLabel(node.tools) : ''
       return {
         group: 'nodes',
-        data: { ...common, label: `${node.id}${score}`, colour: standingColours[standing], standing },
-        classes: ['application', standing, common.isFocus ? 'focus' : '', common.isExpandable ? 'expandable' : '']
-          .filter((name) => name !== '')
-          .join(' '),
+        data: { ...common, label: `${name}${score}${tools}`, colour: standingColours[standing], standing },
+        classes: classList([node.type, standing, tools === '' ? '' : 'has-tools', ...states]),
       }
     }
+    const tools = toolsLabel(node.tools ?? [])
     return {
       group: 'nodes',
       data: {
         ...common,
-        label: `${node.kind}: ${shorten(node.value)}`,
+        label: `${node.kind}: ${shorten(node.value)}${tools}`,
         colour: kindColours[node.kind] ?? '#999999',
         kind: node.kind,
       },
-      classes: ['identifier', node.kind, common.isFocus ? 'focus' : '', common.isExpandable ? 'expandable' : '']
-        .filter((name) => name !== '')
-        .join(' '),
+      classes: classList(['identifier', node.kind, tools === '' ? '' : 'has-tools', ...states]),
     }
   })
   const edges = visible.edges.map((edge: GraphEdge, index): GraphElement => ({
@@ -123,6 +135,15 @@ export function graphElements(
     classes: edge.kind,
   }))
   return [...nodes, ...edges]
+}
+
+function classList(names: readonly string[]): string {
+  return names.filter((name) => name !== '').join(' ')
+}
+
+/** Remote-access tools found on an employee's devices, named on the node so a farm's graph shows them at a glance. */
+function toolsLabel(tools: readonly string[]): string {
+  return tools.length === 0 ? '' : ` ⚠ ${tools.join(', ')}`
 }
 
 function shorten(value: string): string {

@@ -3,24 +3,39 @@ import type { Core, EventObject, NodeSingular } from 'cytoscape'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { IdentityGraph } from '../api/api-types'
 import { navigate } from '../routing/use-route'
-import { expandableNodes, graphElements, kindColours, standingColours, visibleGraph } from './graph-elements'
+import {
+  describeEdge,
+  expandableNodes,
+  graphElements,
+  kindColours,
+  standingColours,
+  visibleGraph,
+} from './graph-elements'
 
 /**
  * The identity graph drawn with cytoscape (canvas, no network access): applications as circles coloured by verdict
- * or outcome, shared identifiers as squares coloured by kind. Clicking a node expands it a hop; double-clicking an
- * application opens it. Export as PNG here, and as GraphML from the API.
+ * or outcome, a farm's employees as hexagons coloured by their assessment (outlined when remote-access tools were
+ * found on their devices), shared identifiers as squares coloured by kind. Clicking a node expands it a hop;
+ * double-clicking an application or employee opens it. Export as PNG here, and as GraphML from the API when it has it.
  */
 export function LinkGraph(props: {
   readonly graph: IdentityGraph
   readonly focus: string
-  readonly graphMlHref: string
+  readonly graphMlHref?: string
+  /** Draw every node at once (a farm is small) rather than the focus and its neighbours. */
+  readonly isExpandedAtStart?: boolean
 }) {
-  const { graph, focus } = props
+  const { graph, focus, isExpandedAtStart = false } = props
   const container = useRef<HTMLDivElement>(null)
   const cy = useRef<Core | null>(null)
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([focus]))
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(isExpandedAtStart ? graph.nodes.map((node) => node.id) : [focus]),
+  )
   const [selected, setSelected] = useState<string | null>(null)
-  useEffect(() => setExpanded(new Set([focus])), [focus, graph])
+  useEffect(
+    () => setExpanded(new Set(isExpandedAtStart ? graph.nodes.map((node) => node.id) : [focus])),
+    [focus, graph, isExpandedAtStart],
+  )
   const visible = useMemo(() => visibleGraph(graph, focus, expanded), [graph, focus, expanded])
   const expandable = useMemo(() => expandableNodes(graph, visible), [graph, visible])
   const elements = useMemo(() => graphElements(visible, focus, expandable), [visible, focus, expandable])
@@ -68,6 +83,8 @@ export function LinkGraph(props: {
           },
         },
         { selector: 'node.identifier', style: { shape: 'round-rectangle', width: 16, height: 16 } },
+        { selector: 'node.employee', style: { shape: 'hexagon', width: 26, height: 26 } },
+        { selector: 'node.has-tools', style: { 'border-width': 3, 'border-color': '#7f1d1d' } },
         { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#111827', width: 30, height: 30 } },
         {
           selector: 'node.expandable',
@@ -92,6 +109,9 @@ export function LinkGraph(props: {
       setExpanded((current) => new Set([...current, id]))
     })
     instance.on('dbltap', 'node.application', (event) => navigate({ page: 'application', id: idOf(event) }))
+    instance.on('dbltap', 'node.employee', (event) =>
+      navigate({ page: 'employee', id: idOf(event).slice('employee:'.length) }),
+    )
     return instance
   }
 
@@ -134,14 +154,17 @@ export function LinkGraph(props: {
           <button type="button" onClick={() => void exportPng()}>
             Export PNG
           </button>
-          <a className="button" href={props.graphMlHref} download>
-            Export GraphML
-          </a>
+          {props.graphMlHref === undefined ? null : (
+            <a className="button" href={props.graphMlHref} download>
+              Export GraphML
+            </a>
+          )}
         </div>
       </div>
       <p className="muted" role="status">
         {visible.nodes.length} of {graph.nodes.length} nodes shown
-        {hiddenCount > 0 ? '; click a dashed node to expand it a hop' : ''}. Double-click an application to open it.
+        {hiddenCount > 0 ? '; click a dashed node to expand it a hop' : ''}. Double-click an application or employee to
+        open it.
         {selected === null ? '' : ` Selected: ${selected}.`}
       </p>
       {failure === null ? null : (
@@ -177,9 +200,7 @@ export function LinkGraph(props: {
         <summary>The graph as a list</summary>
         <ul className="graph-list">
           {visible.edges.map((edge) => (
-            <li key={`${edge.source}-${edge.target}`}>
-              {edge.source} shares {edge.kind} {edge.target.slice(edge.kind.length + 1)}
-            </li>
+            <li key={`${edge.source}-${edge.target}`}>{describeEdge(edge)}</li>
           ))}
         </ul>
       </details>

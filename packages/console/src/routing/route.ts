@@ -8,6 +8,8 @@ export type Route =
   | { readonly page: 'cluster'; readonly id: string }
   | { readonly page: 'employees' }
   | { readonly page: 'employee'; readonly id: string }
+  | { readonly page: 'farms' }
+  | { readonly page: 'farm'; readonly id: string }
   | { readonly page: 'users' }
   | { readonly page: 'api-keys' }
   | { readonly page: 'webhooks' }
@@ -30,6 +32,8 @@ export function routeOf(path: string): Route {
   if (first === 'clusters' && second !== undefined && second !== '') return { page: 'cluster', id: second }
   if (first === 'employees' && second !== undefined && second !== '') return { page: 'employee', id: second }
   if (first === 'employees' && second === undefined) return { page: 'employees' }
+  if (first === 'farms' && second !== undefined && second !== '') return { page: 'farm', id: second }
+  if (first === 'farms' && second === undefined) return { page: 'farms' }
   if (second !== undefined) return { page: 'not-found', path }
   switch (first) {
     case 'trends':
@@ -63,6 +67,10 @@ export function pathOf(route: Route): string {
       return '/employees'
     case 'employee':
       return `/employees/${encodeURIComponent(route.id)}`
+    case 'farms':
+      return '/farms'
+    case 'farm':
+      return `/farms/${encodeURIComponent(route.id)}`
     case 'trends':
     case 'model':
     case 'users':
