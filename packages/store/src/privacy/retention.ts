@@ -4,11 +4,15 @@ import { StoreError } from '../database/store-error.js'
 import { createAuditLogRepository } from '../repositories/audit-log-repository.js'
 import { anonymiseApplications } from './anonymise-applications.js'
 import type { PersonalDataContext } from './subject-requests.js'
+import { countDueWorkforceRecords, deleteDueWorkforceRecords, isWorkforceSource } from './workforce-retention.js'
 
 export const retentionActions = ['delete', 'anonymise'] as const
 export type RetentionAction = (typeof retentionActions)[number]
 
-/** How long applications from one source system are kept, and what happens to them after. */
+/**
+ * How long applications from one source system are kept, and what happens to them after; a `workforce:<feed>` source
+ * is the after-hire feed records from that feed (sign-ins, device check-ins...), which are deleted.
+ */
 export type RetentionPolicy = {
   readonly sourceSystem: string
   readonly maxAgeDays: number
@@ -61,6 +65,11 @@ export async function setRetentionPolicy(
   }
   if (policy.sourceSystem.trim() === '') {
     throw new StoreError('invalid-value', 'sourceSystem must not be empty', { target: 'sourceSystem' })
+  }
+  if (isWorkforceSource(policy.sourceSystem) && policy.action !== 'delete') {
+    throw new StoreError('invalid-value', 'workforce feed records are deleted, not anonymised: use action delete', {
+      target: 'action',
+    })
   }
   await db.transaction().execute(async (transaction) => {
     const now = new Date()
@@ -126,6 +135,15 @@ export async function runRetention(
   const reports: RetentionPolicyReport[] = []
   for (const policy of await listRetentionPolicies(db)) {
     const cutoff = new Date(now.getTime() - policy.maxAgeDays * dayMs)
+    if (isWorkforceSource(policy.sourceSystem)) {
+      if (!hasEmployees) continue
+      const count =
+        options.isDryRun === true
+          ? await countDueWorkforceRecords(db, policy, cutoff)
+          : await deleteDueWorkforceRecords(db, policy, cutoff, { actor: options.actor, pageSize })
+      reports.push(report(policy, cutoff, count, options.isDryRun === true ? 0 : count))
+      continue
+    }
     const due = (transaction: Kysely<Database>) =>
       dueApplications(transaction, policy.sourceSystem, cutoff, hasEmployees)
     if (options.isDryRun === true) {
