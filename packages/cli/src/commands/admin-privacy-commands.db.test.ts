@@ -150,4 +150,66 @@ describe.each(targets)('hirewall admin personal-data commands on $name', ({ isSe
     expect(afterErase).not.toContain('Harbour')
     expect(afterErase).toContain('"cv": {}')
   }, 600_000)
+
+  it('exports, re-encrypts and erases an employee named by --employee', async () => {
+    const store = await openStore({ ...storeOptions, dataKeys: ring })
+    await store.employees.recordHires([
+      {
+        id: 'E-CLI-1',
+        legalName: 'Jordan Vale',
+        homeAddress: '3 Quay Street, Austin, TX 78701',
+        startDate: '2026-03-02',
+        logins: ['jordan.vale@corp.example'],
+      },
+    ])
+    const changedAtMs = Date.parse('2026-03-05T10:00:00Z')
+    await store.workforceRecords.append([
+      {
+        kind: 'payroll-change',
+        naturalKey: 'cli-payroll-1',
+        subjectKey: 'E-CLI-1',
+        at: new Date(changedAtMs),
+        record: {
+          kind: 'payroll-change',
+          employeeId: 'E-CLI-1',
+          changedAt: '2026-03-05T10:00:00Z',
+          changedAtMs,
+          accountHash: 'sha256:cli-account',
+          holderName: 'Jordan Vale',
+          method: 'direct-deposit',
+        },
+        source: 'payroll',
+        receivedBy: 'user:test',
+      },
+    ])
+    await store.close()
+
+    const exported = await cli('admin', 'subject', 'export', '--employee', 'E-CLI-1')
+    expect(exported.exitCode, exported.stderr).toBe(0)
+    const document = JSON.parse(exported.stdout) as { employeeIds: string[]; tables: Record<string, unknown[]> }
+    expect(document.employeeIds).toEqual(['E-CLI-1'])
+    expect(JSON.stringify(document.tables.employees)).toContain('3 Quay Street')
+    expect(JSON.stringify(document.tables.workforce_records)).toContain('sha256:cli-account')
+    const two = await cli('admin', 'subject', 'export', '--employee', 'E-CLI-1', '--application', 'cli-1')
+    expect(two.exitCode).toBe(2)
+    expect(two.stderr).toContain('give exactly one of --email, --phone, --application or --employee')
+
+    const previous = ring
+    await useKeys({ ...previous, dataKeys: [generateDataKey('employees-next'), ...previous.dataKeys] })
+    const rotated = await cli('admin', 'rotate-keys')
+    expect(rotated.exitCode, rotated.stderr).toBe(0)
+    expect(rotated.stdout).toContain('1 employees, 1 post-hire records, 0 employee assessments')
+    await useKeys({ ...ring, dataKeys: ring.dataKeys.slice(0, 1) })
+    expect((await cli('admin', 'subject', 'export', '--employee', 'E-CLI-1')).stdout).toContain('Jordan Vale')
+
+    expect((await cli('admin', 'subject', 'erase', '--employee', 'E-CLI-1')).exitCode).toBe(2)
+    const erased = await cli('admin', 'subject', 'erase', '--employee', 'E-CLI-1', '--yes')
+    expect(erased.exitCode, erased.stderr).toBe(0)
+    expect(erased.stdout).toContain(
+      'Erased 0 applications (none found) and 1 employees (E-CLI-1): 1 post-hire records and 0 assessments anonymised.',
+    )
+    const after = (await cli('admin', 'subject', 'export', '--employee', 'E-CLI-1')).stdout
+    expect(after).toContain('E-CLI-1')
+    for (const secret of ['Jordan', 'Quay', 'cli-account']) expect(after).not.toContain(secret)
+  }, 600_000)
 })

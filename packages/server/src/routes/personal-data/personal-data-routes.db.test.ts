@@ -32,6 +32,8 @@ describe.each(storeTestTargets())('personal-data endpoints on $name', (target) =
       ['POST', '/v1/admin/retention/run', { dryRun: true }],
       ['POST', '/v1/admin/subject-requests/export', { email: 'sam.okafor@example.com' }],
       ['POST', '/v1/admin/subject-requests/erase', { email: 'sam.okafor@example.com' }],
+      ['POST', '/v1/admin/subject-requests/export', { employeeId: 'E-PD-1' }],
+      ['POST', '/v1/admin/subject-requests/erase', { employeeId: 'E-PD-1' }],
     ] as const) {
       const response = await call(method, url, headersOf(test), payload)
       expect([url, response.statusCode]).toEqual([url, 403])
@@ -76,5 +78,86 @@ describe.each(storeTestTargets())('personal-data endpoints on $name', (target) =
     const audit = await test.store.audit.list({ action: 'subject.erased' })
     expect(audit.items[0]?.actor).toMatch(/^user:/)
     expect(JSON.stringify(audit.items)).not.toContain('okafor')
+  })
+
+  it("exports and erases an employee's records by employeeId, and reaches them from the application they were hired from", async () => {
+    const admin = test.people.admin
+    await test.store.employees.recordHires([
+      {
+        id: 'E-PD-1',
+        applicationRef: 'pd-2',
+        legalName: 'Lee Park',
+        homeAddress: '7 Elm Row, Portland, OR 97201',
+        startDate: '2026-03-02',
+        logins: ['lee.park@corp.example'],
+      },
+    ])
+    await test.store.workforceRecords.append([
+      {
+        kind: 'sign-in',
+        naturalKey: 'okta:pd-1',
+        subjectKey: 'lee.park@corp.example',
+        at: new Date('2026-03-03T09:00:00Z'),
+        record: {
+          kind: 'sign-in',
+          provider: 'okta',
+          eventId: 'pd-1',
+          eventType: 'user.session.start',
+          login: 'lee.park@corp.example',
+          at: '2026-03-03T09:00:00Z',
+          atMs: Date.parse('2026-03-03T09:00:00Z'),
+          ip: '203.0.113.77',
+          outcome: 'success',
+        },
+        source: 'okta',
+        receivedBy: 'user:test',
+      },
+    ])
+    const exported = await call('POST', '/v1/admin/subject-requests/export', admin, { employeeId: 'E-PD-1' })
+    expect(exported.statusCode, exported.body).toBe(200)
+    const document = exported.json<{
+      applicationIds: string[]
+      employeeIds: string[]
+      tables: Record<string, unknown[]>
+    }>()
+    expect(document).toMatchObject({ applicationIds: ['pd-2'], employeeIds: ['E-PD-1'] })
+    expect(JSON.stringify(document.tables.employees)).toContain('7 Elm Row')
+    expect(JSON.stringify(document.tables.workforce_records)).toContain('203.0.113.77')
+    const fromApplication = await call('POST', '/v1/admin/subject-requests/export', admin, { applicationId: 'pd-2' })
+    expect(fromApplication.json()).toMatchObject({ employeeIds: ['E-PD-1'] })
+
+    const two = await call('POST', '/v1/admin/subject-requests/erase', admin, {
+      employeeId: 'E-PD-1',
+      applicationId: 'pd-2',
+    })
+    expect(two.statusCode).toBe(400)
+    expect(two.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { path: 'body' } } })
+    const blank = await call('POST', '/v1/admin/subject-requests/erase', admin, { employeeId: ' ' })
+    expect(blank.statusCode).toBe(400)
+    expect(JSON.stringify(blank.json())).toContain('employeeId')
+
+    const erased = await call('POST', '/v1/admin/subject-requests/erase', admin, { employeeId: 'E-PD-1' })
+    expect(erased.statusCode, erased.body).toBe(200)
+    expect(erased.json()).toMatchObject({
+      applicationIds: ['pd-2'],
+      employeeIds: ['E-PD-1'],
+      anonymised: 1,
+      employeesAnonymised: 1,
+      workforceRecordsAnonymised: 1,
+    })
+    const employee = await test.store.employees.find('E-PD-1')
+    expect(employee).toMatchObject({ legalName: null, homeAddress: null, logins: [], startDate: '2026-03-02' })
+    expect(JSON.stringify(await test.store.workforceRecords.about(['E-PD-1'], ['sign-in'], 10))).not.toContain(
+      '203.0.113.77',
+    )
+    const again = await call('POST', '/v1/admin/subject-requests/erase', admin, { employeeId: 'E-PD-1' })
+    expect(again.json()).toMatchObject({
+      employeesAnonymised: 0,
+      workforceRecordsAnonymised: 0,
+      assessmentsRedacted: 0,
+    })
+    const audit = await test.store.audit.list({ action: 'subject.erased' })
+    expect(JSON.stringify(audit.items[0])).toContain('E-PD-1')
+    expect(JSON.stringify(audit.items)).not.toContain('Elm Row')
   })
 })
