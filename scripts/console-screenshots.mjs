@@ -66,6 +66,16 @@ try {
   }
   await page.screenshot(shot('intelligence'))
 
+  // A laptop farm, when the after-hire feeds have been sent (hirewall workforce generate, then POST /v1/workforce/*).
+  const farms = await page.request.get(`${base}/v1/farms`)
+  const farm = farms.ok() ? (await farms.json()).items[0] : undefined
+  if (farm !== undefined) {
+    await page.goto(`${base}/farms/${encodeURIComponent(farm.id)}`)
+    await page.getByRole('heading', { name: `Farm ${farm.id}` }).waitFor()
+    await page.locator('.graph-canvas canvas').first().waitFor()
+    await page.screenshot(shot('farm'))
+  }
+
   await page.goto(`${base}/trends`)
   await page.getByRole('tab', { name: 'Months' }).click()
   await page.getByRole('figure', { name: 'Applications by outcome' }).waitFor()
