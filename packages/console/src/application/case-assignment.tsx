@@ -3,6 +3,7 @@ import type { CaseView } from '../api/api-types'
 import { asFailure } from '../api/use-api'
 import { formatDateTime } from '../ui/format'
 import { assignCase } from './application-api'
+import { FormError } from '../ui/form-error'
 
 /** Who works an open case, and taking it (or giving it back) so two analysts do not review the same one. */
 export function CaseAssignment(props: {
@@ -46,11 +47,7 @@ export function CaseAssignment(props: {
           Assign to me
         </button>
       )}
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
     </div>
   )
 }

@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { asFailure, useApi } from '../api/use-api'
+import { CreateForm } from '../ui/create-form'
 import { formatDate, formatDateTime } from '../ui/format'
 import { ErrorBanner, Loading } from '../ui/status-views'
+import { TextField } from '../ui/text-field'
 import { createWatchlist, listSources, listWatchlists, type IntelSource, type Watchlist } from './intelligence-api'
 import { formatAge, sourceAge } from './source-age'
 import { WatchlistPanel } from './watchlist-panel'
@@ -157,8 +159,7 @@ function NewWatchlistForm(props: { readonly onCreated: (list: Watchlist) => void
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
   const [message, setMessage] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const text = description.trim()
     createWatchlist({ name: name.trim(), ...(text === '' ? {} : { description: text }) }).then(
       (list) => {
@@ -171,36 +172,22 @@ function NewWatchlistForm(props: { readonly onCreated: (list: Watchlist) => void
     )
   }
   return (
-    <form className="filters" onSubmit={submit} aria-label="Create a watchlist">
-      <div className="field">
-        <label htmlFor="new-watchlist-name">List name</label>
-        <input
-          id="new-watchlist-name"
-          required
-          pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
-          placeholder="ring-a"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-watchlist-description">Description (optional)</label>
-        <input
-          id="new-watchlist-description"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-      </div>
-      <div className="filter-actions">
-        <button type="submit" className="primary">
-          Create list
-        </button>
-      </div>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-    </form>
+    <CreateForm label="Create a watchlist" submitLabel="Create list" onSubmit={submit} error={message}>
+      <TextField
+        id="new-watchlist-name"
+        label="List name"
+        required
+        pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
+        placeholder="ring-a"
+        value={name}
+        onChange={setName}
+      />
+      <TextField
+        id="new-watchlist-description"
+        label="Description (optional)"
+        value={description}
+        onChange={setDescription}
+      />
+    </CreateForm>
   )
 }

@@ -12,6 +12,7 @@ import {
   type TlpLevel,
   type Watchlist,
 } from './intelligence-api'
+import { FormError } from '../ui/form-error'
 
 /** What the server re-screens after a change, in a sentence. */
 export function describeRescreen(rescreen: RescreenStarted): string {
@@ -102,11 +103,7 @@ export function AddEntryForm(props: {
       <button type="submit" className="primary">
         Add entry
       </button>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
     </form>
   )
 }
@@ -158,11 +155,7 @@ export function ImportFileForm(props: {
       <button type="submit" className="primary" disabled={isSending}>
         {isSending ? 'Importing…' : 'Import'}
       </button>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       {report === null ? null : <ImportResult report={report} />}
     </form>
   )

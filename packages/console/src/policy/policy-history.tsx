@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { asFailure } from '../api/use-api'
 import { formatDateTime } from '../ui/format'
 import { publishVersion, type PolicyVersion, type Published } from './policy-api'
+import { FormError } from '../ui/form-error'
 
 /** Every saved version; admins may publish an earlier one again (a rollback). */
 export function VersionHistory(props: {
@@ -12,11 +13,7 @@ export function VersionHistory(props: {
   const [message, setMessage] = useState<string | null>(null)
   return (
     <>
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <table className="list" aria-label="Policy versions">
         <thead>
           <tr>

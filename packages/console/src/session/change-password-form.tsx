@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { asFailure } from '../api/use-api'
 import { changePassword } from './session'
+import { FormError } from '../ui/form-error'
 
 /** Minimum length the server asks for new passwords (NIST SP 800-63B for a single factor). */
 const minimumLength = 15
@@ -67,11 +68,7 @@ export function ChangePasswordForm(props: { readonly isRequired: boolean; readon
         value={repeat}
         onChange={(event) => setRepeat(event.target.value)}
       />
-      {message === null ? null : (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <button type="submit" className="primary" disabled={isBusy}>
         {isBusy ? 'Saving…' : 'Change password'}
       </button>

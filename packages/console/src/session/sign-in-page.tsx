@@ -3,6 +3,7 @@ import type { SessionInfo } from '../api/api-types'
 import { asFailure } from '../api/use-api'
 import { signIn } from './session'
 import { readSignInMethods, ssoErrorMessage, ssoStartHref, withoutSignInError, type SignInMethods } from './sso-sign-in'
+import { FormError } from '../ui/form-error'
 
 /**
  * The sign-in form: email and password, against the service's sessions, and "Sign in with …" when the service has
@@ -72,11 +73,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: SessionInfo) 
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
-        {message === null ? null : (
-          <p className="form-error" role="alert">
-            {message}
-          </p>
-        )}
+        <FormError message={message} />
         <button type="submit" className="primary" disabled={isBusy}>
           {isBusy ? 'Signing in…' : 'Sign in'}
         </button>
