@@ -145,4 +145,46 @@ describe.each(storeTestTargets())('hirewall model against the store on $name', (
     },
     slow,
   )
+
+  it(
+    'backtests a stored model and the rules alone over the stored applications',
+    async () => {
+      type Report = {
+        modelVersion: string | null
+        applications: number
+        changed: number
+        labelled: number
+        matrix: Record<string, Record<string, number>>
+        newlyFlagged: Record<string, number>
+        newlyCleared: Record<string, number>
+        scoredWithOtherModel: number
+      }
+      // Every stored result was scored by the rules alone with the shipped policy: replaying them changes nothing.
+      const rules = await runCli(['model', 'backtest', 'none', ...flags, '--json'])
+      expect(rules.exitCode).toBe(0)
+      expect(JSON.parse(rules.stdout) as Report).toMatchObject({
+        modelVersion: null,
+        applications: 1500,
+        changed: 0,
+        labelled: decided.fraud + decided.cleared,
+        scoredWithOtherModel: 1500,
+      })
+      // A model may only raise clear to review: every change is one, newly flagged, and none is cleared.
+      const model = await runCli(['model', 'backtest', fromWorld, ...flags, '--json', '--sample', '3'])
+      expect(model.exitCode).toBe(0)
+      const report = JSON.parse(model.stdout) as Report & { sample: unknown[] }
+      expect(report).toMatchObject({ modelVersion: fromWorld, applications: 1500 })
+      expect(report.changed).toBe(report.matrix.clear?.review)
+      const flagged = report.newlyFlagged
+      expect((flagged.fraud ?? 0) + (flagged.legitimate ?? 0) + (flagged.unlabelled ?? 0)).toBe(report.changed)
+      expect(report.newlyCleared).toEqual({ fraud: 0, legitimate: 0, unlabelled: 0 })
+      expect(report.sample).toHaveLength(Math.min(3, report.changed))
+
+      const text = await runCli(['model', 'backtest', fromWorld, ...flags])
+      expect(text.stdout).toContain(`Backtest of model ${fromWorld} with policy`)
+      expect(text.stdout).toContain(`outcomes would change`)
+      expect((await runCli(['model', 'backtest', 'risk-none', ...flags])).exitCode).toBe(2)
+    },
+    slow,
+  )
 })
