@@ -45,7 +45,8 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
     .command('rotate-keys')
     .description(
       'Re-encrypt personal data under the current key (the first of HIREWALL_DATA_KEYS), and encrypt rows written ' +
-        'before keys were set. Pages commit one by one; rows already done are skipped, so run it again after a stop ' +
+        'before keys were set: applications, their identifiers, staged import rows, then employees, post-hire ' +
+        'records and employee assessments. Pages commit one by one; rows already done are skipped, so run it again after a stop ' +
         '(or go on with --after). When it finishes, older keys can be removed from HIREWALL_DATA_KEYS. ' +
         storeHelp,
     )
@@ -227,7 +228,7 @@ function settle(command: Command, io: CliIo): void {
 function subjectCommand(command: Command, description: string): Command {
   return command
     .description(`${description} Name the person by one of --email, --phone, --application or --employee. ${storeHelp}`)
-    .option('--email <email>', 'an email the person applied with')
+    .option('--email <email>', 'an email the person applied with, or signs in with as an employee')
     .option('--phone <phone>', 'a phone the person applied with, in international form (+14155550132)')
     .option('--application <id>', 'one application id (and the employee hired from it)')
     .option('--employee <id>', 'one employee id, as the HR feed names them (and the application they were hired from)')
