@@ -7,13 +7,14 @@
 //    added to the evaluator, the changed employees assessed and their changed assessments stored before it answers).
 // 3. Opens a second pipeline on the same database, as a restarted process would, and times its replay of every
 //    stored record in time order; checks it finds the same farm clusters.
+// BENCH_WF_KEYS=1 encrypts personal data with a key ring made for the run (as HIREWALL_DATA_KEYS would), else none.
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { defaultScoringPolicy } from '@hirewall/core'
 import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
 import { buildServiceApp, createScreeningService, createWorkforceService, generateApiKey } from '@hirewall/server'
-import { openStore } from '@hirewall/store'
+import { generateDataKeyRing, openStore } from '@hirewall/store'
 import { generateWorkforce } from '@hirewall/synth'
 import { createWorkforceEvaluator, loadShippedLists } from '@hirewall/workforce'
 
@@ -21,6 +22,7 @@ const serverUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0
 const employees = Number(process.env.BENCH_WF_EMPLOYEES ?? 1000)
 const days = Number(process.env.BENCH_WF_DAYS ?? 14)
 const batchSize = Number(process.env.BENCH_WF_BATCH ?? 1000)
+const isEncrypting = process.env.BENCH_WF_KEYS === '1'
 const databaseName = 'hirewall_bench_workforce'
 
 const admin = new pg.Client({ connectionString: serverUrl })
@@ -32,7 +34,12 @@ const benchUrl = new URL(serverUrl)
 benchUrl.pathname = `/${databaseName}`
 
 const world = generateWorkforce({ employees, seed: 7, days })
-const store = await openStore({ databaseUrl: benchUrl.toString(), maxConnections: 10 })
+const store = await openStore({
+  databaseUrl: benchUrl.toString(),
+  maxConnections: 10,
+  dataKeys: isEncrypting ? generateDataKeyRing() : null,
+})
+console.error(`personal data ${isEncrypting ? 'encrypted with a key ring made for the run' : 'not encrypted'}`)
 const network = { ranges: [loadShippedNetworkClassification()], ipDatabase: loadPackagedIpDatabase() }
 const evaluatorOptions = {
   lists: loadShippedLists(),
@@ -138,12 +145,15 @@ console.log(
     `load average ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)}`,
 )
 const stored = await store.workforceRecords.lastSeq()
+const replayCpuBefore = process.cpuUsage()
 const second = await createWorkforceService({
   store,
   createEvaluator: () => createWorkforceEvaluator(evaluatorOptions),
 })
+const replayCpu = process.cpuUsage(replayCpuBefore)
 console.log(
   `replay: ${second.lastReplay.records} stored records (${stored} seq) in ${(second.lastReplay.ms / 1000).toFixed(1)} s ` +
+    `(${((replayCpu.user + replayCpu.system) / 1e6).toFixed(1)} s of CPU) ` +
     `(${(second.lastReplay.records / (second.lastReplay.ms / 1000)).toFixed(0)} records/s); ` +
     `farm clusters ${farmsBefore.length} before, ${(await second.farms()).length} after replay, same: ${
       JSON.stringify(farmsBefore) === JSON.stringify(await second.farms())
