@@ -56,6 +56,19 @@ describe.each(storeTestTargets())('personal-data endpoints on $name', (target) =
     expect((await call('DELETE', '/v1/admin/retention-policies/api', admin)).statusCode).toBe(404)
   })
 
+  it("keeps a workforce feed's records by age, deleting them: anonymise is refused naming body.action", async () => {
+    const admin = test.people.admin
+    const path = `/v1/admin/retention-policies/${encodeURIComponent('workforce:okta')}`
+    const refused = await call('PUT', path, admin, { maxAgeDays: 180, action: 'anonymise' })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { path: 'body.action' } } })
+    const set = await call('PUT', path, admin, { maxAgeDays: 180, action: 'delete' })
+    expect(set.statusCode, set.body).toBe(200)
+    const dry = await call('POST', '/v1/admin/retention/run', admin, { dryRun: true })
+    expect(dry.json()).toMatchObject({ policies: [{ sourceSystem: 'workforce:okta', due: 0, applied: 0 }] })
+    expect((await call('DELETE', path, admin)).statusCode).toBe(204)
+  })
+
   it('exports and erases a person by email, audited with the actor and without the email', async () => {
     const admin = test.people.admin
     const exported = await call('POST', '/v1/admin/subject-requests/export', admin, { email: 'Sam.Okafor@example.com' })

@@ -81,7 +81,8 @@ export function registerPersonalDataRoutes(app: FastifyInstance, options: { read
     },
     async (request) => {
       const { sourceSystem } = request.params
-      await setRetentionPolicy(store.db, { sourceSystem, ...request.body }, actorLabel(request))
+      // The store refuses what the schema cannot see: anonymising workforce feed records.
+      await storeCall(() => setRetentionPolicy(store.db, { sourceSystem, ...request.body }, actorLabel(request)))
       const policy = (await listRetentionPolicies(store.db)).find((item) => item.sourceSystem === sourceSystem)
       if (policy === undefined) throw new Error('a retention policy just set is missing')
       return { policy: { ...policy, updatedAt: policy.updatedAt.toISOString() } }
