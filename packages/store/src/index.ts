@@ -195,10 +195,15 @@ export {
   formatDataKeyRing,
   generateDataKey,
   generateDataKeyRing,
+  generateIdentifierKey,
+  identifierKeysOf,
+  identifierRing,
   parseDataKeys,
+  parseIdentifierKeys,
   readDataKeyRing,
   type DataKey,
   type DataKeyRing,
+  type IdentifierKey,
 } from './privacy/data-keys.js'
 export { personalRecordKeys } from './privacy/personal-fields.js'
 export {

@@ -111,7 +111,8 @@ Environment:
   HIREWALL_LEVER_API_KEY       Lever API key, to fetch what Lever's webhooks only point at
   HIREWALL_DATA_KEYS           keys that encrypt personal data, id:base64,... (first current); on PGlite
                                without it a key file is made beside the data directory
-  HIREWALL_IDENTIFIER_KEY      key of the keyed hashes identifiers are matched by (base64, 32 bytes)
+  HIREWALL_IDENTIFIER_KEY      key(s) of the keyed hashes identifiers are matched by: base64 (32 bytes), or
+                               id:base64,... while rotating (first current, one entry may be bare base64)
   HIREWALL_ACCOUNT_KEY         secret the payroll feed's account numbers are hashed with (HMAC-SHA256)
   HIREWALL_OIDC_ISSUER         single sign-on: the OpenID Provider's issuer URL (or --oidc-issuer)
   HIREWALL_OIDC_CLIENT_ID      single sign-on: this service's client id at the provider

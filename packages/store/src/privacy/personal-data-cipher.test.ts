@@ -116,3 +116,54 @@ describe('the key ring from the environment', () => {
     expect(() => readDataKeyRing(env)).toThrow(message)
   })
 })
+
+describe('identifier keys with ids', () => {
+  const bare = randomBytes(32)
+  const dataKeys = 'd1:' + randomBytes(32).toString('base64')
+
+  it('reads a bare key as the key without an id, and a list of named keys with at most one bare entry', () => {
+    expect(readDataKeyRing({ HIREWALL_DATA_KEYS: dataKeys, HIREWALL_IDENTIFIER_KEY: bare.toString('base64') })).toEqual(
+      expect.objectContaining({ identifierKey: bare }),
+    )
+    const next = randomBytes(32)
+    const read = readDataKeyRing({
+      HIREWALL_DATA_KEYS: dataKeys,
+      HIREWALL_IDENTIFIER_KEY: `i2:${next.toString('base64')}, ${bare.toString('base64')}`,
+    })
+    expect(read?.identifierKey.equals(next)).toBe(true)
+    expect(read?.identifierKeys?.map((key) => key.id)).toEqual(['i2', undefined])
+    expect(readDataKeyRing(formatDataKeyRing(read as DataKeyRing))).toEqual(read)
+  })
+
+  it.each([
+    [`${randomBytes(32).toString('base64')},${randomBytes(32).toString('base64')}`, 'two keys without an id'],
+    [`i:${randomBytes(32).toString('base64')},i:${randomBytes(32).toString('base64')}`, 'names a key id twice'],
+    [`bad id:${randomBytes(32).toString('base64')}`, 'entry 1: the id must be'],
+    ['i:c2hvcnQ=', 'HIREWALL_IDENTIFIER_KEY entry 1 (i) must be 32 bytes'],
+  ])('refuses a malformed identifier ring %#, naming the variable', (value, message) => {
+    expect(() => readDataKeyRing({ HIREWALL_DATA_KEYS: dataKeys, HIREWALL_IDENTIFIER_KEY: value })).toThrow(message)
+  })
+
+  it('marks each hash with its key, looks up under every key and knows which hashes rotation must redo', () => {
+    const named = { id: 'i2', key: randomBytes(32) }
+    const legacy = createPersonalDataCipher({ ...ring, identifierKey: bare })
+    const rotating = createPersonalDataCipher({
+      ...ring,
+      identifierKey: named.key,
+      identifierKeys: [named, { id: undefined, key: bare }],
+    })
+    const oldHash = legacy.hashIdentifier('phone', '+14155550132')
+    expect(oldHash).toMatch(/^h1:[A-Za-z0-9_-]{43}$/)
+    const newHash = rotating.hashIdentifier('phone', '+14155550132')
+    expect(newHash).toMatch(/^h1:i2:[A-Za-z0-9_-]{43}$/)
+    expect(rotating.identifierHashes('phone', '+14155550132')).toEqual([newHash, oldHash])
+    expect(legacy.identifierHashes('phone', '+14155550132')).toEqual([oldHash])
+    expect([rotating.identifierKeyCount, legacy.identifierKeyCount, unencrypted.identifierKeyCount]).toEqual([2, 1, 0])
+    expect(rotating.needsRehashing(oldHash)).toBe(true)
+    expect(rotating.needsRehashing('+14155550132')).toBe(true)
+    expect(rotating.needsRehashing(newHash)).toBe(false)
+    expect(legacy.needsRehashing(oldHash)).toBe(false)
+    expect(legacy.needsRehashing(newHash)).toBe(true)
+    expect(unencrypted.needsRehashing('+14155550132')).toBe(false)
+  })
+})

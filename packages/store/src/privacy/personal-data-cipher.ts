@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto'
 import { StoreError } from '../database/store-error.js'
-import type { DataKeyRing } from './data-keys.js'
+import { identifierKeysOf, type DataKeyRing, type IdentifierKey } from './data-keys.js'
 
 /**
  * Encrypts and decrypts personal values for the repositories. An envelope is one string,
@@ -19,8 +19,22 @@ export type PersonalDataCipher = {
   keyIdOf(value: unknown): string | undefined
   /** True when rotation has work to do on the value: plaintext while encrypting, or sealed with an older key. */
   needsResealing(value: unknown): boolean
-  /** The matching form of an identifier: `h1:` and its HMAC-SHA256 (base64url) under the identifier key. */
+  /**
+   * The matching form of an identifier: `h1:`, the current identifier key's id and `:` (none for the key without an
+   * id), and its HMAC-SHA256 (base64url) under that key. Without a ring, the value itself.
+   */
   hashIdentifier(kind: string, value: string): string
+  /**
+   * Every form an identifier may be stored under: its hash under each identifier key of the ring, current first (one
+   * while no identifier rotation is under way). Look identifiers up by all of them.
+   */
+  identifierHashes(kind: string, value: string): readonly string[]
+  /** The id of the identifier key new hashes are made with; undefined without a ring or for the key without an id. */
+  readonly currentIdentifierKeyId: string | undefined
+  /** How many identifier keys the ring holds (0 without a ring): above 1, hashes of one value may differ. */
+  readonly identifierKeyCount: number
+  /** True when identifier rotation has work to do on a stored value: not a hash under the current identifier key. */
+  needsRehashing(storedValue: string): boolean
 }
 
 export const envelopePrefix = 'hwenc1:'
@@ -30,6 +44,17 @@ const additionalData = Buffer.from('hirewall.personal-data.v1')
 /** True for a value an identifier hash produced (`h1:`). */
 export function isHashedIdentifier(value: string): boolean {
   return value.startsWith(hashPrefix)
+}
+
+/** The identifier key id a hash carries: undefined for a hash by the key without an id (`h1:<digest>`). */
+function identifierKeyIdOf(hash: string): string | undefined {
+  const colon = hash.indexOf(':', hashPrefix.length)
+  return colon < 0 ? undefined : hash.slice(hashPrefix.length, colon)
+}
+
+function hashUnder(key: IdentifierKey, kind: string, value: string): string {
+  const digest = createHmac('sha256', key.key).update(`${kind}\u0000${value}`).digest('base64url')
+  return key.id === undefined ? `${hashPrefix}${digest}` : `${hashPrefix}${key.id}:${digest}`
 }
 
 /** True for an envelope string. */
@@ -63,6 +88,8 @@ export function createPersonalDataCipher(ring: DataKeyRing | undefined): Persona
   const current = ring.dataKeys[0]
   if (current === undefined) throw new StoreError('invalid-configuration', 'The key ring holds no data key')
   const keys = new Map(ring.dataKeys.map((key) => [key.id, key.key]))
+  const identifierKeys = identifierKeysOf(ring)
+  const currentIdentifierKey = identifierKeys[0] as IdentifierKey
   const nextIv = randomIvs()
   const keyIdOf = (value: unknown): string | undefined =>
     isSealed(value) ? value.slice(envelopePrefix.length, value.indexOf(':', envelopePrefix.length)) : undefined
@@ -104,8 +131,12 @@ export function createPersonalDataCipher(ring: DataKeyRing | undefined): Persona
     },
     keyIdOf,
     needsResealing: (value) => value !== undefined && value !== null && keyIdOf(value) !== current.id,
-    hashIdentifier: (kind, value) =>
-      `${hashPrefix}${createHmac('sha256', ring.identifierKey).update(`${kind}\u0000${value}`).digest('base64url')}`,
+    hashIdentifier: (kind, value) => hashUnder(currentIdentifierKey, kind, value),
+    identifierHashes: (kind, value) => identifierKeys.map((key) => hashUnder(key, kind, value)),
+    currentIdentifierKeyId: currentIdentifierKey.id,
+    identifierKeyCount: identifierKeys.length,
+    needsRehashing: (storedValue) =>
+      !isHashedIdentifier(storedValue) || identifierKeyIdOf(storedValue) !== currentIdentifierKey.id,
   }
 }
 
@@ -124,6 +155,10 @@ const plaintextCipher: PersonalDataCipher = {
   keyIdOf: () => undefined,
   needsResealing: () => false,
   hashIdentifier: (_kind, value) => value,
+  identifierHashes: (_kind, value) => [value],
+  currentIdentifierKeyId: undefined,
+  identifierKeyCount: 0,
+  needsRehashing: () => false,
 }
 
 /** The cipher of a store opened without keys: values are stored as given. */

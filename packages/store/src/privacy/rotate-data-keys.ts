@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { toJson } from '../database/json-text.js'
 import { StoreError } from '../database/store-error.js'
 import { createAuditLogRepository } from '../repositories/audit-log-repository.js'
-import { isHashedIdentifier, isSealed } from './personal-data-cipher.js'
+import { isSealed } from './personal-data-cipher.js'
 import {
   openDocument,
   openIdentifier,
@@ -29,10 +29,11 @@ export type RotationProgress = {
 
 /**
  * Re-encrypts every row holding personal data under the current key (the first of `HIREWALL_DATA_KEYS`), and
- * encrypts rows written before keys were configured: applications (raw, record, facts), their identifiers (hashed,
- * display sealed), staged import rows, and the workforce tables (employees, post-hire records, assessment signals). It walks applications in id order, a page per transaction; rows already
+ * encrypts rows written before keys were configured: applications (raw, record, facts), their identifiers (display
+ * sealed, and hashed again under the current identifier key, the first of `HIREWALL_IDENTIFIER_KEY`, from the value
+ * the display seals), staged import rows, and the workforce tables (employees, post-hire records, assessment signals). It walks applications in id order, a page per transaction; rows already
  * under the current key are read and left alone, so a stopped run is simply run again (or resumed with `after`).
- * When it returns, no row needs an older key: remove it from the ring.
+ * When it returns, no row needs an older data or identifier key: remove it from the ring.
  */
 export async function rotateDataKeys(
   context: PersonalDataContext,
@@ -90,22 +91,38 @@ export async function rotateDataKeys(
           ? []
           : await transaction
               .selectFrom('application_identifiers')
-              .select(['application_id', 'kind', 'value', 'display'])
+              .select(['application_id', 'kind', 'value', 'display', 'created_at'])
               .where(sql<boolean>`application_id = any(${ids}::text[])`)
               .execute()
       let identifiersRewritten = 0
       for (const row of identifiers) {
-        if (isHashedIdentifier(row.value) && !stale(row.display)) continue
+        if (!cipher.needsRehashing(row.value) && !stale(row.display)) continue
         if (!isIdentifierKind(row.kind)) continue
         const opened = openIdentifier(row, cipher)
         const sealed = sealIdentifier({ kind: row.kind, ...opened }, cipher)
-        await transaction
-          .updateTable('application_identifiers')
-          .set({ value: sealed.value, display: sealed.display })
-          .where('application_id', '=', row.application_id)
-          .where('kind', '=', row.kind)
-          .where('value', '=', row.value)
-          .execute()
+        if (sealed.value === row.value) {
+          await transaction
+            .updateTable('application_identifiers')
+            .set({ display: sealed.display })
+            .where('application_id', '=', row.application_id)
+            .where('kind', '=', row.kind)
+            .where('value', '=', row.value)
+            .execute()
+        } else {
+          // A new hash is a new key of the row: insert it (the application may hold it already, written under the
+          // new key by a re-screening) and drop the old one.
+          await transaction
+            .insertInto('application_identifiers')
+            .values({ application_id: row.application_id, ...sealed, created_at: row.created_at })
+            .onConflict((conflict) => conflict.columns(['application_id', 'kind', 'value']).doNothing())
+            .execute()
+          await transaction
+            .deleteFrom('application_identifiers')
+            .where('application_id', '=', row.application_id)
+            .where('kind', '=', row.kind)
+            .where('value', '=', row.value)
+            .execute()
+        }
         identifiersRewritten += 1
       }
       return { ids, rewritten, identifiersRewritten }
@@ -128,6 +145,7 @@ export async function rotateDataKeys(
     action: 'data-keys.rotated',
     details: {
       keyId: cipher.currentKeyId,
+      identifierKeyId: cipher.currentIdentifierKeyId ?? null,
       applicationsRead: progress.applicationsRead,
       applicationsRewritten: progress.applicationsRewritten,
       identifiersRewritten: progress.identifiersRewritten,

@@ -1,9 +1,11 @@
+import { normaliseAddressText } from '@hirewall/core'
 import { sql } from 'kysely'
 import { toJson } from '../database/json-text.js'
-import { isHashedIdentifier, isSealed } from './personal-data-cipher.js'
+import { isHashedIdentifier, isSealed, type PersonalDataCipher } from './personal-data-cipher.js'
 import type { PersonalDataContext } from './subject-requests.js'
 import {
   hasPlainPersonalKeys,
+  ipKey,
   openSignalDetails,
   openWorkforceRecord,
   sealedWorkforceEnvelopeOf,
@@ -21,7 +23,7 @@ export type WorkforceRotation = {
 
 /**
  * Re-seals the workforce tables under the current key and seals rows written before keys were set: employees (legal
- * name, home address, manager; the address key hashed), post-hire records and assessment signals. Each table is walked
+ * name, home address, manager; the address key hashed under the current identifier key), post-hire records (a sign-in's address hash too) and assessment signals. Each table is walked
  * in key order, a page per transaction; rows already under the current key are left alone, so a stopped run is run
  * again.
  */
@@ -48,8 +50,8 @@ async function rotateEmployees({ db, cipher }: PersonalDataContext, pageSize: nu
         .forUpdate()
         .execute()
       for (const row of page) {
-        const isAddressKeyPlain = row.home_address_key !== null && !isHashedIdentifier(row.home_address_key)
-        if (!stale(row.legal_name) && !stale(row.home_address) && !stale(row.manager) && !isAddressKeyPlain) continue
+        const isAddressKeyStale = row.home_address_key !== null && cipher.needsRehashing(row.home_address_key)
+        if (!stale(row.legal_name) && !stale(row.home_address) && !stale(row.manager) && !isAddressKeyStale) continue
         const reseal = (value: string | null) => (value === null ? null : (cipher.seal(cipher.open(value)) as string))
         await transaction
           .updateTable('employees')
@@ -57,10 +59,7 @@ async function rotateEmployees({ db, cipher }: PersonalDataContext, pageSize: nu
             legal_name: reseal(row.legal_name),
             home_address: reseal(row.home_address),
             manager: reseal(row.manager),
-            home_address_key:
-              row.home_address_key === null || !isAddressKeyPlain
-                ? row.home_address_key
-                : cipher.hashIdentifier('address', row.home_address_key),
+            home_address_key: isAddressKeyStale ? rehashedAddressKey(row, cipher) : row.home_address_key,
           })
           .where('id', '=', row.id)
           .execute()
@@ -71,6 +70,21 @@ async function rotateEmployees({ db, cipher }: PersonalDataContext, pageSize: nu
     after = rows.at(-1)?.id ?? after
     if (rows.length < pageSize) return rewritten
   }
+}
+
+/**
+ * The home address key under the current identifier key: a plaintext key (written before keys were set) is hashed;
+ * a hash under an older identifier key is made again from the sealed address, normalised as the workforce service does.
+ */
+function rehashedAddressKey(
+  row: { readonly home_address: string | null; readonly home_address_key: string | null },
+  cipher: PersonalDataCipher,
+): string | null {
+  if (row.home_address_key === null) return null
+  if (!isHashedIdentifier(row.home_address_key)) return cipher.hashIdentifier('address', row.home_address_key)
+  const address = row.home_address === null ? undefined : cipher.open(row.home_address)
+  const normalised = typeof address === 'string' ? normaliseAddressText(address) : undefined
+  return normalised === undefined ? null : cipher.hashIdentifier('address', normalised)
 }
 
 async function rotateRecords({ db, cipher }: PersonalDataContext, pageSize: number): Promise<number> {
@@ -88,8 +102,11 @@ async function rotateRecords({ db, cipher }: PersonalDataContext, pageSize: numb
         .execute()
       for (const row of page) {
         const envelope = sealedWorkforceEnvelopeOf(row.record)
+        const hashedIp = row.record[ipKey]
         const needs =
-          envelope === undefined ? hasPlainPersonalKeys(row.kind, row.record) : cipher.needsResealing(envelope)
+          envelope === undefined
+            ? hasPlainPersonalKeys(row.kind, row.record)
+            : cipher.needsResealing(envelope) || (typeof hashedIp === 'string' && cipher.needsRehashing(hashedIp))
         if (!needs) continue
         const record = openWorkforceRecord(row.record, cipher)
         // A new envelope needs the record opened first: sealWorkforceRecord leaves a sealed record as it is.

@@ -70,7 +70,8 @@ export async function findSubjectApplications(
     return row === undefined ? [] : [row.id]
   }
   const value = matchingValue(query)
-  const forms = [...new Set([cipher.hashIdentifier(query.kind, value), value])]
+  // Every identifier key's hash (a rotation may be under way) and the value as stored before keys were set.
+  const forms = [...new Set([...cipher.identifierHashes(query.kind, value), value])]
   const rows = await db
     .selectFrom('application_identifiers as i')
     .innerJoin('applications as a', 'a.id', 'i.application_id')

@@ -91,7 +91,8 @@ export function createIdentityRepository(
         .selectFrom('application_identifiers')
         .select('application_id')
         .where('kind', '=', kind)
-        .where('value', '=', cipher.hashIdentifier(kind, value))
+        // Under every identifier key: while a rotation runs, older applications still hold the old key's hashes.
+        .where('value', 'in', [...cipher.identifierHashes(kind, value)])
         .orderBy('created_at')
         .orderBy('application_id')
         .limit(limit)
@@ -191,6 +192,7 @@ export function createIdentityRepository(
     sharedIdentifiers: async (applicationIds) => {
       if (applicationIds.length === 0) return []
       const ids = [...applicationIds]
+      if (cipher.identifierKeyCount > 1) return sharedByOpenedValue(db, ids, cipher, checkedKind)
       const rows = await db
         .selectFrom('application_identifiers as i')
         .select(['i.application_id', 'i.kind', 'i.value', 'i.display'])
@@ -212,6 +214,42 @@ export function createIdentityRepository(
       }))
     },
   }
+}
+
+/**
+ * The shared identifiers of the applications while an identifier rotation runs: one value may be hashed under either
+ * key, so the values are opened and compared (the applications shown at once are few).
+ */
+async function sharedByOpenedValue(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  cipher: PersonalDataCipher,
+  checkedKind: (kind: string, applicationId: string) => Identifier['kind'],
+): Promise<readonly ApplicationIdentifier[]> {
+  const rows = await db
+    .selectFrom('application_identifiers')
+    .select(['application_id', 'kind', 'value', 'display'])
+    .where(sql<boolean>`application_id = any(${ids}::text[])`)
+    .where('value', '<>', '')
+    .execute()
+  const holders = new Map<string, Set<string>>()
+  const opened = rows.map((row) => {
+    const value = openIdentifier(row, cipher).value
+    const key = `${row.kind}\u0000${value}`
+    holders.set(key, (holders.get(key) ?? new Set()).add(row.application_id))
+    return { applicationId: row.application_id, kind: checkedKind(row.kind, row.application_id), value, key }
+  })
+  const seen = new Set<string>()
+  return opened
+    .filter((row) => (holders.get(row.key)?.size ?? 0) > 1)
+    .filter((row) => {
+      const once = `${row.key}\u0000${row.applicationId}`
+      if (seen.has(once)) return false
+      seen.add(once)
+      return true
+    })
+    .sort((a, b) => compare(a.kind, b.kind) || compare(a.value, b.value) || compare(a.applicationId, b.applicationId))
+    .map(({ applicationId, kind, value }) => ({ applicationId, kind, value }))
 }
 
 /** Code-unit order, as the database's `text` order is for the values identifiers hold (C collation aside). */
