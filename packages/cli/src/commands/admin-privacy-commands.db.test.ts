@@ -112,8 +112,25 @@ describe.each(targets)('hirewall admin personal-data commands on $name', ({ isSe
     const badDays = await cli('admin', 'retention', 'set', 'greenhouse', '--days', 'zero')
     expect(badDays.exitCode).toBe(2)
     expect(badDays.stderr).toContain('--days must be a whole number')
+    const feed = await cli('admin', 'retention', 'set', 'workforce:okta', '--days', '180')
+    expect(feed.stdout).toBe('Records of the okta feed are deleted 180 days after their event.\n')
+    const anonymiseFeed = await cli(
+      'admin',
+      'retention',
+      'set',
+      'workforce:okta',
+      '--days',
+      '9',
+      '--action',
+      'anonymise',
+    )
+    expect(anonymiseFeed.exitCode).not.toBe(0)
+    expect(anonymiseFeed.stderr).toContain('deleted, not anonymised')
+    expect((await cli('admin', 'retention', 'list')).stdout).toContain('workforce:okta\t180 days\tdelete')
     const dry = await cli('admin', 'retention', 'run', '--dry-run')
     expect(dry.stdout).toMatch(/greenhouse: 2 applications received before .* would be anonymised/)
+    expect(dry.stdout).toMatch(/workforce:okta: 0 records from before .* would be deleted/)
+    expect((await cli('admin', 'retention', 'remove', 'workforce:okta')).exitCode).toBe(0)
 
     const exported = await cli('admin', 'subject', 'export', '--email', 'Casey.Quinn@example.com')
     expect(exported.exitCode).toBe(0)

@@ -44,10 +44,11 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
   admin
     .command('rotate-keys')
     .description(
-      'Re-encrypt personal data under the current key (the first of HIREWALL_DATA_KEYS), and encrypt rows written ' +
+      'Re-encrypt personal data under the current key (the first of HIREWALL_DATA_KEYS), hash identifiers again under ' +
+        'the current identifier key (the first of HIREWALL_IDENTIFIER_KEY), and encrypt rows written ' +
         'before keys were set: applications, their identifiers, staged import rows, then employees, post-hire ' +
         'records and employee assessments. Pages commit one by one; rows already done are skipped, so run it again after a stop ' +
-        '(or go on with --after). When it finishes, older keys can be removed from HIREWALL_DATA_KEYS. ' +
+        '(or go on with --after). When it finishes, older keys can be removed from both variables. ' +
         storeHelp,
     )
     .option('--after <application-id>', 'start after this application id (the last one a stopped run printed)')
@@ -66,7 +67,8 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
               ),
           })
           io.stdout.write(
-            `Rotated to key ${store.cipher.currentKeyId ?? '?'}: ${progress.applicationsRead} applications read, ` +
+            `Rotated to key ${store.cipher.currentKeyId ?? '?'}${identifierKeyNote(store)}: ` +
+              `${progress.applicationsRead} applications read, ` +
               `${progress.applicationsRewritten} re-encrypted, ${progress.identifiersRewritten} identifiers, ` +
               `${progress.stagedRowsRewritten} staged import rows, ${progress.employeesRewritten ?? 0} employees, ` +
               `${progress.workforceRecordsRewritten ?? 0} post-hire records, ${progress.assessmentsRewritten ?? 0} ` +
@@ -80,24 +82,36 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
   const retention = admin
     .command('retention')
     .description(
-      'Per-source retention policies: how long applications are kept, and whether they are then deleted or anonymised.',
+      'Per-source retention policies: how long applications are kept, and whether they are then deleted or ' +
+        "anonymised; a workforce:<feed> source (workforce:okta, workforce:osquery...) deletes that feed's after-hire records.",
     )
   retention
     .command('set')
-    .description('Set the policy of a source system (greenhouse, lever, ashby, csv, json, api...).')
-    .argument('<source>', 'the source system')
+    .description(
+      'Set the policy of a source system (greenhouse, lever, ashby, csv, json, api...) or of a workforce feed ' +
+        '(workforce:okta, workforce:entra, workforce:osquery, workforce:devices, workforce:shipments, ' +
+        'workforce:payroll, workforce:hires).',
+    )
+    .argument('<source>', 'the source system, or workforce:<feed>')
     .requiredOption('--days <count>', 'keep applications this many days after receipt', positiveInteger('--days'))
-    .addOption(new Option('--action <action>', 'what happens after').choices(retentionActions).default('anonymise'))
+    .addOption(
+      new Option('--action <action>', 'what happens after (default: anonymise; delete for workforce:<feed>)').choices(
+        retentionActions,
+      ),
+    )
     .option('--data-dir <dir>', dataDirHelp)
-    .action(async (source: string, flags: StoreFlags & { days: number; action: RetentionAction }) => {
+    .action(async (source: string, flags: StoreFlags & { days: number; action?: RetentionAction }) => {
+      // The store deletes workforce feed records and refuses to anonymise them; applications default to anonymise.
+      const isWorkforce = source.startsWith('workforce:')
+      const action = flags.action ?? (isWorkforce ? 'delete' : 'anonymise')
       setExitCode(
         await withStore(flags, io, async (store) => {
-          await setRetentionPolicy(
-            store.db,
-            { sourceSystem: source, maxAgeDays: flags.days, action: flags.action },
-            actor,
+          await setRetentionPolicy(store.db, { sourceSystem: source, maxAgeDays: flags.days, action }, actor)
+          io.stdout.write(
+            isWorkforce
+              ? `Records of the ${source.slice('workforce:'.length)} feed are deleted ${flags.days} days after their event.\n`
+              : `Applications from ${source} are ${action}d ${flags.days} days after receipt.\n`,
           )
-          io.stdout.write(`Applications from ${source} are ${flags.action}d ${flags.days} days after receipt.\n`)
           return exitCodes.ok
         }),
       )
@@ -148,6 +162,13 @@ export function addPrivacyCommands(admin: Command, io: CliIo, setExitCode: (code
           const report = await runRetention(store, { actor, isDryRun: flags.dryRun === true })
           if (report.policies.length === 0) io.stdout.write('No retention policies: nothing to do.\n')
           for (const policy of report.policies) {
+            const count = report.isDryRun ? policy.due : policy.applied
+            if (policy.sourceSystem.startsWith('workforce:')) {
+              io.stdout.write(
+                `${policy.sourceSystem}: ${count} records from before ${policy.cutoff} ${report.isDryRun ? 'would be ' : ''}deleted\n`,
+              )
+              continue
+            }
             io.stdout.write(
               report.isDryRun
                 ? `${policy.sourceSystem}: ${policy.due} applications received before ${policy.cutoff} would be ${policy.action}d\n`
@@ -274,4 +295,10 @@ function positiveInteger(flag: string) {
       throw new InvalidArgumentError(`${flag} must be a whole number, at least 1`)
     return parsed
   }
+}
+
+/** Names the identifier key the run hashed under, when it has an id (a bare key has none). */
+function identifierKeyNote(store: Store): string {
+  const id = store.cipher.currentIdentifierKeyId
+  return id === undefined ? '' : ` and identifier key ${id}`
 }
