@@ -1,73 +1,20 @@
-import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
 import { generateWorkforce } from '@hirewall/synth'
-import { createWorkforceEvaluator, loadShippedLists } from '@hirewall/workforce'
 import { expect, it } from 'vitest'
-import { generateApiKey } from '../auth/api-key.js'
-import { createWorkforceService, type WorkforceService } from '../workforce/workforce-service.js'
 import { describeInBrowser, useConsoleInBrowser } from './testing/console-browser-harness.js'
+import { workforceInBrowser } from './testing/workforce-in-browser.js'
 
 describeInBrowser('employees after the hire in a real browser', () => {
   const world = generateWorkforce({ employees: 24, seed: 'employee-browser', days: 10, farmShare: 0.2 })
-  let workforce: WorkforceService
-  let apiKey: string
+  const workforce = workforceInBrowser(world)
   const harness = useConsoleInBrowser({
     name: 'employee',
     users: [{ email: 'analyst@example.com', role: 'analyst' }],
-    prepare: async ({ store }) => {
-      workforce = await createWorkforceService({
-        store,
-        createEvaluator: () =>
-          createWorkforceEvaluator({
-            lists: loadShippedLists(),
-            network: { ranges: [loadShippedNetworkClassification()], ipDatabase: loadPackagedIpDatabase() },
-            organisation: world.company,
-          }),
-      })
-      const key = generateApiKey()
-      await store.apiKeys.create({
-        name: 'hr feeds',
-        prefix: key.prefix,
-        keyHash: key.tokenHash,
-        scopes: ['submit'],
-        createdBy: 'test',
-      })
-      apiKey = key.token
-      return { service: { workforce: { service: workforce } }, close: () => workforce.close() }
-    },
+    prepare: workforce.prepare,
   })
 
   it('feeds a planted farm through the HTTP endpoints, shows its cases in the queue and opens an employee timeline', async () => {
-    const send = async (feed: string, body: string, type: string): Promise<void> => {
-      const response = await fetch(`${harness.base}/v1/workforce/${feed}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': type },
-        body,
-      })
-      expect(response.status, feed).toBe(200)
-    }
-    await send('hires', world.hiresCsv, 'text/csv')
-    await send('shipments', world.shipmentsCsv, 'text/csv')
-    await send('devices', world.mdmCsv, 'text/csv')
-    await send('payroll', world.payrollCsv, 'text/csv')
-    await send('osquery', [...world.osqueryLines()].join('\n'), 'application/x-ndjson')
-    const events = [...world.signInLines()]
-    await send(
-      'okta',
-      events
-        .filter((event) => event.provider === 'okta')
-        .map((event) => event.line)
-        .join('\n'),
-      'application/x-ndjson',
-    )
-    await send(
-      'entra',
-      events
-        .filter((event) => event.provider === 'entra')
-        .map((event) => event.line)
-        .join('\n'),
-      'application/x-ndjson',
-    )
-    const farms = (await workforce.farms()).flatMap((farm) => farm.employeeIds)
+    await workforce.sendFeeds(harness.base)
+    const farms = (await workforce.service().farms()).flatMap((farm) => farm.employeeIds)
     expect(farms.length).toBeGreaterThan(1)
     const member = farms[0] ?? ''
     const legalName = (await harness.store.employees.find(member))?.legalName ?? ''

@@ -1,61 +1,20 @@
-import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
 import { generateWorkforce } from '@hirewall/synth'
-import { createWorkforceEvaluator, loadShippedLists } from '@hirewall/workforce'
 import { expect, it } from 'vitest'
-import { generateApiKey } from '../auth/api-key.js'
-import { createWorkforceService, type WorkforceService } from '../workforce/workforce-service.js'
 import { describeInBrowser, useConsoleInBrowser } from './testing/console-browser-harness.js'
+import { workforceInBrowser } from './testing/workforce-in-browser.js'
 
 describeInBrowser('a laptop farm in the identity graph in a real browser', () => {
   const world = generateWorkforce({ employees: 24, seed: 'farm-browser', days: 10, farmShare: 0.25 })
-  let workforce: WorkforceService
-  let apiKey: string
+  const workforce = workforceInBrowser(world)
   const harness = useConsoleInBrowser({
     name: 'farm',
     users: [{ email: 'viewer@example.com', role: 'viewer' }],
-    prepare: async ({ store }) => {
-      workforce = await createWorkforceService({
-        store,
-        createEvaluator: () =>
-          createWorkforceEvaluator({
-            lists: loadShippedLists(),
-            network: { ranges: [loadShippedNetworkClassification()], ipDatabase: loadPackagedIpDatabase() },
-            organisation: world.company,
-          }),
-      })
-      const key = generateApiKey()
-      await store.apiKeys.create({
-        name: 'hr feeds',
-        prefix: key.prefix,
-        keyHash: key.tokenHash,
-        scopes: ['submit'],
-        createdBy: 'test',
-      })
-      apiKey = key.token
-      return { service: { workforce: { service: workforce } }, close: () => workforce.close() }
-    },
+    prepare: workforce.prepare,
   })
 
   it('opens a farm from the employees, draws its members and what joins them, and leads to each employee', async () => {
-    const send = async (feed: string, body: string, type: string): Promise<void> => {
-      const response = await fetch(`${harness.base}/v1/workforce/${feed}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': type },
-        body,
-      })
-      expect(response.status, feed).toBe(200)
-    }
-    const events = [...world.signInLines()]
-    const signIns = (provider: string) =>
-      events.flatMap((event) => (event.provider === provider ? [event.line] : [])).join('\n')
-    await send('hires', world.hiresCsv, 'text/csv')
-    await send('shipments', world.shipmentsCsv, 'text/csv')
-    await send('devices', world.mdmCsv, 'text/csv')
-    await send('payroll', world.payrollCsv, 'text/csv')
-    await send('osquery', [...world.osqueryLines()].join('\n'), 'application/x-ndjson')
-    await send('okta', signIns('okta'), 'application/x-ndjson')
-    await send('entra', signIns('entra'), 'application/x-ndjson')
-    const farm = (await workforce.farms())[0]
+    await workforce.sendFeeds(harness.base)
+    const farm = (await workforce.service().farms())[0]
     if (farm === undefined) throw new Error('the seeded world plants no farm the evaluator finds')
     const member = farm.employeeIds[0] ?? ''
     const legalName = (await harness.store.employees.find(member))?.legalName ?? ''
