@@ -1,5 +1,5 @@
 import { loadPackagedIpDatabase, loadShippedNetworkClassification } from '@hirewall/intel'
-import { openTimeoutMs, storeTestTargets, type StoreTestTarget } from '@hirewall/store'
+import { eraseSubject, openTimeoutMs, storeTestTargets, type StoreTestTarget } from '@hirewall/store'
 import { generateWorkforce } from '@hirewall/synth'
 import { createWorkforceEvaluator, loadShippedLists } from '@hirewall/workforce'
 import { sql } from 'kysely'
@@ -182,5 +182,22 @@ describe.each(storeTestTargets())('workforce data encrypted at rest on $name', (
       (await get<{ items: Farm[] }>(plain, '/v1/farms')).items.map((farm) => farm.employeeIds),
     )
     await second.close()
+  })
+
+  it('replays and re-assesses after a farm member is erased, the member kept with no personal data', async () => {
+    const member = farmMembers[0] ?? ''
+    const erased = await eraseSubject(keyed.test.store, { kind: 'employee', value: member }, 'user:test')
+    expect(erased.workforceRecordsAnonymised).toBeGreaterThan(0)
+    const second = await createWorkforceService({ store: keyed.test.store, createEvaluator })
+    expect(second.lastReplay.records).toBeGreaterThan(0)
+    await second.farms()
+    await second.close()
+    const shown = await detailOf(keyed, member)
+    expect(shown).toMatchObject({ legalName: null, homeAddress: null, manager: null, logins: [] })
+    expect(JSON.stringify(shown.timeline)).not.toMatch(/\d+\.\d+\.\d+\.\d+/)
+    // Re-assessed without the erased evidence: a new version; the earlier ones keep their scores and codes.
+    expect(shown.latest?.score).toEqual(expect.any(Number))
+    const history = await keyed.test.store.employees.history(member, 100)
+    expect(history.some((version) => version.signalCodes.length > 0)).toBe(true)
   })
 })
