@@ -82,6 +82,7 @@ describe.each(storeTestTargets())('the audit log on $name', ({ name, open }) => 
           sql`truncate audit_log`,
           sql`alter table audit_log disable trigger audit_log_append_only`,
           sql`update screening_results set score = 0`,
+          sql`update employee_assessments set score = 0`,
         ]) {
           await expect(asRole(statement)).rejects.toThrow(/permission denied|must be owner/)
         }
