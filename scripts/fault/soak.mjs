@@ -11,7 +11,7 @@
 //    FAULT_MAX_HEAP_KB_PER_APPLICATION per stored application (the identity memory keeps each one by design) or RSS by
 //    more than FAULT_MAX_RSS_KB_PER_APPLICATION; the p50 of the last third of the intervals exceeds that of the first
 //    third (after warm-up) by more than FAULT_MAX_LATENCY_DRIFT times plus 50 ms.
-/* global fetch -- Node 20's own */
+/* global fetch, AbortSignal -- Node 20's own */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -61,13 +61,27 @@ try {
   const loadStarted = performance.now()
   const secondsIn = () => (performance.now() - loadStarted) / 1000
   let isLoading = true
+  let missedSamples = 0
+  let reportedUpTo = 0
+  let reportedAnswers = 0
   const sampling = (async () => {
     while (isLoading) {
-      samples.push({
-        at: secondsIn(),
-        ...(await memoryOf(server.base)),
-        stored: answers.filter((a) => a.status === 201).length,
-      })
+      const at = secondsIn()
+      const memory = await memoryOf(server.base)
+      if (memory === undefined) missedSamples += 1
+      else samples.push({ at, ...memory, stored: answers.filter((a) => a.status === 201).length })
+      // A line per interval as it ends, so a long run shows how it goes (and what it reached, should it be stopped).
+      if (at >= reportedUpTo + intervalSeconds) {
+        const recent = answers.slice(reportedAnswers)
+        reportedAnswers = answers.length
+        reportedUpTo += intervalSeconds
+        const ms = recent.map((answer) => answer.ms)
+        say(
+          `${answers.length} answered (${recent.length} in the last ${intervalSeconds} s, p50 ${percentile(ms, 0.5).toFixed(0)} ms, ` +
+            `p99 ${percentile(ms, 0.99).toFixed(0)} ms); RSS ${((memory?.rss ?? Number.NaN) / 2 ** 20).toFixed(0)} MB, ` +
+            `heap ${((memory?.heap ?? Number.NaN) / 2 ** 20).toFixed(1)} MB; load average ${loadAverage()}`,
+        )
+      }
       await sleep(sampleSeconds * 1000)
     }
   })()
@@ -85,11 +99,9 @@ try {
   await Promise.all(inFlight)
   isLoading = false
   await sampling
-  samples.push({
-    at: secondsIn(),
-    ...(await memoryOf(server.base)),
-    stored: answers.filter((a) => a.status === 201).length,
-  })
+  const lastMemory = await memoryOf(server.base)
+  if (lastMemory === undefined) missedSamples += 1
+  else samples.push({ at: secondsIn(), ...lastMemory, stored: answers.filter((a) => a.status === 201).length })
   say(`submitted ${count} in ${secondsIn().toFixed(1)} s`)
 
   // Per interval: the requests sent in it, and the memory sampled in it.
@@ -194,7 +206,7 @@ try {
   )
   console.log(
     [
-      `soak: ${count} submissions at ${rate}/s over ${durationSeconds} s, memory sampled every ${sampleSeconds} s`,
+      `soak: ${count} submissions at ${rate}/s over ${durationSeconds} s, memory sampled every ${sampleSeconds} s (${missedSamples} samples missed)`,
       `memory after warm-up (medians of the first and last intervals): heap ${(first.heap / 2 ** 20).toFixed(1)} -> ${(final.heap / 2 ** 20).toFixed(1)} MB (slope ${heapSlope.toFixed(1)} MB/h, ${heapKbPerApplication.toFixed(2)} KB per application); RSS ${(first.rss / 2 ** 20).toFixed(0)} -> ${(final.rss / 2 ** 20).toFixed(0)} MB (slope ${rssSlope.toFixed(1)} MB/h, ${rssKbPerApplication.toFixed(2)} KB per application)`,
       `latency, median of interval p50s: ${earlyP50.toFixed(0)} ms first third, ${lateP50.toFixed(0)} ms last third; of p99s: ${earlyP99.toFixed(0)} / ${lateP99.toFixed(0)} ms`,
       `run took ${seconds().toFixed(0)} s; load average ${loadAverage()}`,
@@ -207,9 +219,22 @@ try {
 }
 process.exitCode = failures() > 0 ? 1 : 0
 
-/** The server's resident set and V8 heap in use, from its Prometheus metrics (prom-client's process metrics). */
+/**
+ * The server's resident set and V8 heap in use, from its Prometheus metrics (prom-client's process metrics), or
+ * undefined when this sample could not be read: one failed read (a reset connection under load) is a missed sample,
+ * not the end of an hour's run. The submissions' own checks still count every failure.
+ */
 async function memoryOf(base) {
-  const text = await (await fetch(`${base}/metrics`)).text()
-  const value = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN)
-  return { rss: value('hirewall_process_resident_memory_bytes'), heap: value('hirewall_nodejs_heap_size_used_bytes') }
+  try {
+    const response = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(10_000) })
+    const text = await response.text()
+    const value = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN)
+    const sample = {
+      rss: value('hirewall_process_resident_memory_bytes'),
+      heap: value('hirewall_nodejs_heap_size_used_bytes'),
+    }
+    return Number.isFinite(sample.rss) && Number.isFinite(sample.heap) ? sample : undefined
+  } catch {
+    return undefined
+  }
 }
