@@ -1,9 +1,11 @@
 import { isIdentifierKind } from '@hirewall/core'
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../database/database-schema.js'
 import { toJson } from '../database/json-text.js'
 import { StoreError } from '../database/store-error.js'
 import { createAuditLogRepository } from '../repositories/audit-log-repository.js'
-import { isSealed } from './personal-data-cipher.js'
+import { isSealed, type PersonalDataCipher } from './personal-data-cipher.js'
+import { openSignalDetails, sealSignalDetails, signalDetailValues } from './workforce-personal-fields.js'
 import {
   openDocument,
   openIdentifier,
@@ -22,6 +24,8 @@ export type RotationProgress = {
   readonly applicationsRead: number
   readonly applicationsRewritten: number
   readonly identifiersRewritten: number
+  /** Screening results whose signals' messages and evidence were sealed again. */
+  readonly resultsRewritten?: number
   readonly stagedRowsRewritten: number
   /** The last application id done: pass it as `after` to go on from there. */
   readonly lastApplicationId: string | undefined
@@ -62,11 +66,20 @@ export async function rotateDataKeys(
   for (;;) {
     const after = progress.lastApplicationId
     const page = await db.transaction().execute(async (transaction) => {
-      let query = transaction.selectFrom('applications').select(['id', 'raw', 'record', 'facts']).orderBy('id')
+      let query = transaction
+        .selectFrom('applications')
+        .select(['id', 'raw', 'record', 'facts', 'identity_signals'])
+        .orderBy('id')
       if (after !== undefined) query = query.where('id', '>', after)
       const rows = await query.limit(pageSize).forUpdate().execute()
       let rewritten = 0
       for (const row of rows) {
+        if (signalDetailValues(row.identity_signals).some(stale)) {
+          const signals = sealSignalDetails(openSignalDetails(row.identity_signals, cipher) as unknown[], cipher)
+          await sql`update applications set identity_signals = ${toJson(signals)}::jsonb where id = ${row.id}`.execute(
+            transaction,
+          )
+        }
         const needs =
           (row.raw !== null && stale(sealedEnvelopeOf(row.raw) ?? row.raw)) ||
           stale(sealedEnvelopeOf(row.facts) ?? row.facts) ||
@@ -125,13 +138,15 @@ export async function rotateDataKeys(
         }
         identifiersRewritten += 1
       }
-      return { ids, rewritten, identifiersRewritten }
+      const resultsRewritten = await resealResults(transaction, ids, cipher)
+      return { ids, rewritten, identifiersRewritten, resultsRewritten }
     })
     progress = {
       ...progress,
       applicationsRead: progress.applicationsRead + page.ids.length,
       applicationsRewritten: progress.applicationsRewritten + page.rewritten,
       identifiersRewritten: progress.identifiersRewritten + page.identifiersRewritten,
+      resultsRewritten: (progress.resultsRewritten ?? 0) + page.resultsRewritten,
       lastApplicationId: page.ids.at(-1) ?? progress.lastApplicationId,
     }
     options.onPage?.(progress)
@@ -149,11 +164,43 @@ export async function rotateDataKeys(
       applicationsRead: progress.applicationsRead,
       applicationsRewritten: progress.applicationsRewritten,
       identifiersRewritten: progress.identifiersRewritten,
+      resultsRewritten: progress.resultsRewritten ?? 0,
       stagedRowsRewritten: staged,
       ...workforce,
     },
   })
   return progress
+}
+
+/**
+ * Seals again the messages and evidence of the applications' results that are not under the current key (or not
+ * sealed): the one change migration 015 lets through on results, in a transaction that sets `hirewall.redacting`.
+ */
+async function resealResults(
+  transaction: Transaction<Database>,
+  ids: readonly string[],
+  cipher: PersonalDataCipher,
+): Promise<number> {
+  if (ids.length === 0) return 0
+  const results = await transaction
+    .selectFrom('screening_results')
+    .select(['id', 'signals'])
+    .where(sql<boolean>`application_id = any(${ids}::text[])`)
+    .execute()
+  const stale = results.filter((row) =>
+    signalDetailValues(row.signals).some((value) => !isSealed(value) || cipher.needsResealing(value)),
+  )
+  if (stale.length === 0) return 0
+  await sql`select set_config('hirewall.redacting', 'on', true)`.execute(transaction)
+  for (const row of stale) {
+    const signals = sealSignalDetails(openSignalDetails(row.signals, cipher) as unknown[], cipher)
+    await transaction
+      .updateTable('screening_results')
+      .set({ signals: toJson(signals) })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return stale.length
 }
 
 /** Staged import rows are few (deleted as screened): one pass over them. */

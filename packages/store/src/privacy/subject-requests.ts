@@ -214,7 +214,10 @@ async function rowsAbout(
   tables.application_identifiers = (await select('application_identifiers', byApplication('application_id'))).map(
     (row) => ({ ...row, ...openIdentifier(row as { value: string; display: string }, cipher) }),
   )
-  tables.screening_results = await select('screening_results', byApplication('application_id'))
+  tables.screening_results = (await select('screening_results', byApplication('application_id'))).map((row) => ({
+    ...row,
+    signals: openSignalDetails(row.signals, cipher),
+  }))
   tables.decisions = await select('decisions', subjectIs)
   tables.cases = await select('cases', subjectIs)
   tables.cluster_members = await select('cluster_members', byApplication('application_id'))

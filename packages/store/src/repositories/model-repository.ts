@@ -248,7 +248,7 @@ export function createModelRepository(db: Kysely<Database>, cipher: PersonalData
       const rows = await query.orderBy('a.id').limit(request.limit).execute()
       return rows.map((row) => {
         const { record, member_of: memberOf, ...result } = row
-        const stored = toStoredResult(result)
+        const stored = toStoredResult(result, cipher)
         return { record: openRecord(record, cipher), result: stored, clusterId: memberOf ?? stored.clusterId }
       })
     },

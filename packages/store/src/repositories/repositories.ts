@@ -73,7 +73,7 @@ export type Repositories = {
 export function createRepositories(db: Kysely<Database>, cipher: PersonalDataCipher = unencrypted): Repositories {
   return {
     applications: createApplicationRepository(db, cipher),
-    results: createScreeningResultRepository(db),
+    results: createScreeningResultRepository(db, cipher),
     identity: createIdentityRepository(db, cipher),
     cases: createCaseRepository(db, cipher),
     decisions: createDecisionRepository(db),

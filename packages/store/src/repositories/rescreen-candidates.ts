@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database/database-schema.js'
 import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { openRecord } from '../privacy/personal-fields.js'
+import { openSignalDetails } from '../privacy/workforce-personal-fields.js'
 import { checkedOutcome } from './list-applications.js'
 import type { StoredLinkFacts } from './model-assessment.js'
 
@@ -64,7 +65,7 @@ export async function readRescreenPage(
   return rows.map((row) => ({
     id: row.id,
     record: openRecord(row.record, cipher),
-    identitySignals: (row.identity_signals ?? []) as readonly Signal[],
+    identitySignals: openSignalDetails(row.identity_signals ?? [], cipher) as readonly Signal[],
     linkFacts: (row.link_facts ?? undefined) as StoredLinkFacts | undefined,
     clusterId: row.member_of ?? row.cluster_id ?? undefined,
     latest: {

@@ -5,6 +5,7 @@ import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
 import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
 import { sealDocument, sealIdentifier, sealRecord } from '../privacy/personal-fields.js'
+import { sealSignalDetails } from '../privacy/workforce-personal-fields.js'
 import { StoreError, translatingErrors } from '../database/store-error.js'
 import type { ScreeningTrigger } from '../store-vocabularies.js'
 import { externalIdOf, type StoredApplication } from './application-repository.js'
@@ -97,14 +98,14 @@ export function createScreeningBatchRepository(
                     record,
                     facts: toJson(sealDocument(item.facts, cipher)),
                     link_seq: item.linkSeq,
-                    identity_signals: toJson(item.identitySignals),
+                    identity_signals: toJson(sealSignalDetails(item.identitySignals, cipher)),
                   }
                 }),
               )
               .execute()
             const rows = await transaction
               .insertInto('screening_results')
-              .values(chunk.map((item) => screeningResultRow(item.result, 1, 'submission', receivedAt)))
+              .values(chunk.map((item) => screeningResultRow(item.result, 1, 'submission', receivedAt, cipher)))
               .returning(['id', 'application_id'])
               .execute()
             inserted.push(...rows)
@@ -180,7 +181,11 @@ export function createScreeningBatchRepository(
           const versions = ids.map((id) => (byId.get(id)?.latest_version ?? 0) + 1)
           const inserted = await transaction
             .insertInto('screening_results')
-            .values(results.map((result, index) => screeningResultRow(result, versions[index] ?? 1, trigger)))
+            .values(
+              results.map((result, index) =>
+                screeningResultRow(result, versions[index] ?? 1, trigger, undefined, cipher),
+              ),
+            )
             .returning(['id', 'application_id', 'created_at'])
             .execute()
           const rows = new Map(inserted.map((row) => [row.application_id, row]))

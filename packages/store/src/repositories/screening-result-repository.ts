@@ -1,5 +1,7 @@
 import type { DetectorFailure, Outcome, ScoredSignal, ScreeningResult } from '@hirewall/core'
 import type { Insertable, Kysely, Selectable } from 'kysely'
+import { unencrypted, type PersonalDataCipher } from '../privacy/personal-data-cipher.js'
+import { openSignalDetails, sealSignalDetails } from '../privacy/workforce-personal-fields.js'
 import type { Database, ScreeningResultsTable } from '../database/database-schema.js'
 import { inTransaction } from '../database/in-transaction.js'
 import { toJson } from '../database/json-text.js'
@@ -40,7 +42,10 @@ export type ScreeningResultRepository = {
 
 const holdGates = ['met', 'not-met', 'not-reached'] as const
 
-export function createScreeningResultRepository(db: Kysely<Database>): ScreeningResultRepository {
+export function createScreeningResultRepository(
+  db: Kysely<Database>,
+  cipher: PersonalDataCipher = unencrypted,
+): ScreeningResultRepository {
   return {
     append: (result, trigger = 'submission') =>
       translatingErrors(() =>
@@ -60,7 +65,7 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
           const version = application.latest_version + 1
           const row = await transaction
             .insertInto('screening_results')
-            .values(screeningResultRow(result, version, trigger))
+            .values(screeningResultRow(result, version, trigger, undefined, cipher))
             .returningAll()
             .executeTakeFirstOrThrow()
           await transaction
@@ -76,7 +81,7 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
                   score: application.score,
                   outcome: checkedOutcome(application.outcome, result.applicationId),
                 }
-          return { result: toStoredResult(row), previous }
+          return { result: toStoredResult(row, cipher), previous }
         }),
       ),
     latest: async (applicationId) => {
@@ -86,7 +91,7 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
         .selectAll('r')
         .where('a.id', '=', applicationId)
         .executeTakeFirst()
-      return row && toStoredResult(row)
+      return row && toStoredResult(row, cipher)
     },
     history: async (applicationId) => {
       const rows = await db
@@ -95,17 +100,21 @@ export function createScreeningResultRepository(db: Kysely<Database>): Screening
         .where('application_id', '=', applicationId)
         .orderBy('version')
         .execute()
-      return rows.map(toStoredResult)
+      return rows.map((row) => toStoredResult(row, cipher))
     },
   }
 }
 
-/** The `screening_results` row of one result version: the one mapping every writer of results uses. */
+/**
+ * The `screening_results` row of one result version: the one mapping every writer of results uses. Each signal's
+ * `message` and `evidence` are sealed (they quote phones and emails); codes, severities and weights stay readable.
+ */
 export function screeningResultRow(
   result: ScreenedResult,
   version: number,
   trigger: ScreeningTrigger,
   createdAt?: Date,
+  cipher: PersonalDataCipher = unencrypted,
 ): Insertable<ScreeningResultsTable> {
   return {
     application_id: result.applicationId,
@@ -114,7 +123,7 @@ export function screeningResultRow(
     score: result.score,
     outcome: result.outcome,
     hold_gate: result.holdGate,
-    signals: toJson(result.signals),
+    signals: toJson(sealSignalDetails(result.signals, cipher)),
     signal_codes: [...new Set(result.signals.map((signal) => signal.code))],
     cluster_id: result.clusterId ?? null,
     policy_version: result.policyVersion,
@@ -127,7 +136,10 @@ export function screeningResultRow(
   }
 }
 
-export function toStoredResult(row: Selectable<ScreeningResultsTable>): StoredScreeningResult {
+export function toStoredResult(
+  row: Selectable<ScreeningResultsTable>,
+  cipher: PersonalDataCipher = unencrypted,
+): StoredScreeningResult {
   if (!isOneOf(holdGates, row.hold_gate)) {
     throw new StoreError('invalid-data', `screening_results.hold_gate of result ${row.id} is ${row.hold_gate}`, {
       target: 'screening_results.hold_gate',
@@ -141,7 +153,7 @@ export function toStoredResult(row: Selectable<ScreeningResultsTable>): StoredSc
     applicationId: row.application_id,
     score: row.score,
     outcome: checkedOutcome(row.outcome, row.application_id),
-    signals: row.signals as readonly ScoredSignal[],
+    signals: openSignalDetails(row.signals, cipher) as readonly ScoredSignal[],
     holdGate: row.hold_gate,
     policyVersion: row.policy_version,
     modelVersion: row.model_version,
